@@ -1,0 +1,47 @@
+"""The careerlens REST API at /api/v1/ (OpenAPI at /api/v1/openapi.json), one router per domain."""
+
+from __future__ import annotations
+
+from django.http import Http404
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+
+from careerlens import __version__
+from careerlens.accounts.api import router as accounts_router
+from careerlens.api.auth import AUTH
+from careerlens.reference.api import router as reference_router
+
+api = NinjaAPI(
+    title="careerlens API",
+    version=__version__,
+    description="Ontario's integrated employment services, with careers at the centre.",
+    auth=AUTH,
+    urls_namespace="api",
+    docs_url="/docs",
+)
+
+api.add_router("/", reference_router)
+api.add_router("/", accounts_router)
+
+
+@api.exception_handler(Http404)
+def not_found(request, exc):
+    return api.create_response(request, {"detail": _("Not found.")}, status=404)
+
+
+@api.exception_handler(AuthenticationError)
+def unauthorised(request, exc):
+    return api.create_response(
+        request, {"detail": _("Sign in, or send an API token in the Authorization header.")}, status=401
+    )
+
+
+@api.exception_handler(ValidationError)
+def invalid(request, exc):
+    return api.create_response(request, {"detail": _("The request is not valid."), "errors": exc.errors}, status=422)
+
+
+@api.exception_handler(HttpError)
+def http_error(request, exc):
+    return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)

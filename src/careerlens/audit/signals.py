@@ -1,0 +1,47 @@
+"""Record every create, update and delete of a model registered with ``@audited``."""
+
+from __future__ import annotations
+
+from django.db.models.signals import post_delete, post_save, pre_save
+from django.dispatch import receiver
+
+from careerlens.audit.registry import options_for
+from careerlens.audit.services import record_change, snapshot
+
+
+@receiver(pre_save, dispatch_uid="careerlens.audit.pre_save")
+def remember_before(sender, instance, raw=False, **kwargs):
+    options = options_for(sender)
+    if options is None or raw:
+        return
+    instance._audit_before = None
+    if instance.pk is not None and not instance._state.adding:
+        previous = sender._default_manager.filter(pk=instance.pk).first()
+        if previous is not None:
+            instance._audit_before = snapshot(previous, options)
+
+
+@receiver(post_save, dispatch_uid="careerlens.audit.post_save")
+def record_save(sender, instance, created, raw=False, **kwargs):
+    options = options_for(sender)
+    if options is None or raw:
+        return
+    before = None if created else getattr(instance, "_audit_before", None)
+    after = snapshot(instance, options)
+    if not created and before == after:
+        return
+    if before is not None and after is not None:
+        changed = {key for key in after if before.get(key) != after.get(key)}
+        before = {key: before.get(key) for key in changed}
+        after = {key: after[key] for key in changed}
+        if set(changed) <= set(options.exclude) - set(options.masked):
+            return
+    record_change("create" if created else "update", instance, before, after)
+
+
+@receiver(post_delete, dispatch_uid="careerlens.audit.post_delete")
+def record_delete(sender, instance, **kwargs):
+    options = options_for(sender)
+    if options is None:
+        return
+    record_change("delete", instance, snapshot(instance, options), None)
