@@ -1,0 +1,45 @@
+"""Fixtures shared by the whole suite: the reference data and the persona world, built once per run."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+
+from tests.personas import PERSONAS, build_world
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the reference data and the personas once; each test then runs in a rolled-back transaction."""
+    with django_db_blocker.unblock():
+        call_command("load_reference", verbosity=0)
+        build_world()
+
+
+@pytest.fixture
+def world(db):
+    return build_world()
+
+
+@pytest.fixture
+def users(world):
+    return world.users
+
+
+@pytest.fixture
+def client_for(world):
+    """``client_for("practitioner")``: a test client signed in as that persona (anonymous: not signed in)."""
+
+    def make(persona: str) -> Client:
+        browser = Client()
+        if persona != "anonymous":
+            browser.force_login(world.users[persona])
+        return browser
+
+    return make
+
+
+@pytest.fixture(params=PERSONAS)
+def persona(request):
+    return request.param
