@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "careerlens.audit",
     "careerlens.reference",
     "careerlens.web",
+    "careerlens.demo",
 ]
 
 MIDDLEWARE = [

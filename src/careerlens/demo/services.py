@@ -1,0 +1,107 @@
+"""Create (or find again) the demonstration organisations and accounts. Idempotent."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils.text import slugify
+
+from careerlens.accounts.models import Organisation, User
+from careerlens.accounts.roles import OrganisationKind
+from careerlens.audit.context import acting_as
+from careerlens.demo.accounts import ACCOUNTS, DEMO_PASSWORD
+from careerlens.demo.network import CATCHMENTS, FRANCOPHONE_PROVIDER, PROVIDER_PATTERNS
+from careerlens.reference.models import Catchment
+
+
+def _organisation(code: str, kind: str, name_en: str, name_fr: str, parent=None, catchment=None,
+                  city: str = "", serves_in_french: bool = False) -> tuple[Organisation, bool]:
+    return Organisation.objects.get_or_create(
+        code=code,
+        defaults={
+            "kind": kind, "name_en": name_en, "name_fr": name_fr, "parent": parent, "catchment": catchment,
+            "city": city, "serves_in_french": serves_in_french,
+            "email": f"info@{code}.example" if kind != OrganisationKind.MINISTRY else "",
+        },
+    )
+
+
+@transaction.atomic
+def create_network() -> int:
+    """The ministry, the 15 SSMs, providers and sites, OW and ODSP offices. Returns how many were new."""
+    created = 0
+    ministry, new = _organisation(
+        "ministry", OrganisationKind.MINISTRY,
+        "Ministry of Labour, Immigration, Training and Skills Development",
+        "Ministère du Travail, de l'Immigration, de la Formation et du Développement des compétences",
+    )
+    created += new
+    catchments = {catchment.code: catchment for catchment in Catchment.objects.all()}
+    for demo in CATCHMENTS:
+        catchment = catchments[demo.code]
+        region = catchment.name_en
+        ssm, new = _organisation(
+            f"{demo.code}-ssm", OrganisationKind.SSM, f"{catchment.ssm_name} — {region} SSM",
+            f"{catchment.ssm_name} — GSS {catchment.name_fr}", ministry, catchment, demo.cities[0],
+        )
+        created += new
+        for number, (name_en, name_fr) in enumerate(PROVIDER_PATTERNS, start=1):
+            provider, new = _organisation(
+                f"{demo.code}-p{number}", OrganisationKind.PROVIDER, name_en.format(region=region),
+                name_fr.format(region=catchment.name_fr), ssm, catchment, demo.cities[0],
+            )
+            created += new
+            for city in (demo.cities[0], demo.cities[number]):
+                _, new = _organisation(
+                    f"{provider.code}-{slugify(city)}", OrganisationKind.SITE, f"{provider.name_en} — {city}",
+                    f"{provider.name_fr} — {city}", provider, catchment, city,
+                )
+                created += new
+        if demo.francophone_city:
+            city = demo.francophone_city
+            provider, new = _organisation(
+                f"{demo.code}-fr", OrganisationKind.PROVIDER, FRANCOPHONE_PROVIDER[0].format(city=city),
+                FRANCOPHONE_PROVIDER[1].format(city=city), ssm, catchment, city, serves_in_french=True,
+            )
+            created += new
+            _, new = _organisation(
+                f"{provider.code}-{slugify(city)}", OrganisationKind.SITE, f"{provider.name_en} — {city}",
+                f"{provider.name_fr} — {city}", provider, catchment, city, serves_in_french=True,
+            )
+            created += new
+        _, new = _organisation(
+            f"{demo.code}-ow", OrganisationKind.OW_OFFICE, f"{demo.ow_delivery_agent} — Ontario Works",
+            f"{demo.ow_delivery_agent} — Ontario au travail", ministry, catchment, demo.cities[0],
+        )
+        created += new
+        _, new = _organisation(
+            f"{demo.code}-odsp", OrganisationKind.ODSP_OFFICE, f"ODSP {demo.cities[0]} office",
+            f"Bureau du POSPH de {demo.cities[0]}", ministry, catchment, demo.cities[0],
+        )
+        created += new
+    return created
+
+
+@transaction.atomic
+def create_accounts() -> int:
+    created = 0
+    for account in ACCOUNTS:
+        organisation = Organisation.objects.get(code=account.organisation) if account.organisation else None
+        user, new = User.objects.get_or_create(
+            username=account.username,
+            defaults={
+                "role": account.role, "first_name": account.first_name, "last_name": account.last_name,
+                "organisation": organisation, "home_catchment_id": account.home_catchment or None,
+                "preferred_language": account.preferred_language, "is_staff": account.is_staff,
+                "is_superuser": account.is_staff, "email": f"{account.username}@careerlens.example",
+            },
+        )
+        if new:
+            user.set_password(DEMO_PASSWORD)
+            user.save(update_fields=["password"])
+            created += 1
+    return created
+
+
+def set_up() -> dict:
+    with acting_as(None, source="demo"):
+        return {"organisations": create_network(), "accounts": create_accounts()}
