@@ -29,7 +29,7 @@ build/static/.vendored: node_modules/.installed scripts/vendor-assets.sh
 	touch $@
 
 src/careerlens/locale/fr/LC_MESSAGES/django.mo: $(VENV)/.installed $(shell find src/careerlens -name django.po)
-	cd src/careerlens && ../../$(BIN)/careerlens compilemessages --ignore '.venv' -v 0
+	cd src/careerlens && DEBUG=true ../../$(BIN)/careerlens compilemessages -v 0
 	touch $@
 
 demo: install
@@ -39,7 +39,7 @@ test: install
 	scripts/run-tests.sh
 
 messages: $(VENV)/.installed
-	cd src/careerlens && ../../$(BIN)/careerlens makemessages -l fr --no-obsolete --no-location
+	scripts/makemessages.sh
 
 clean:
 	rm -rf $(VENV) node_modules build var
