@@ -8,6 +8,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Install from the package index only, whatever the machine's own pip configuration says.
+export PIP_CONFIG_FILE := /dev/null
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .PHONY: install demo serve test lint messages clean
 
