@@ -8,8 +8,6 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
-# Install from the package index only, whatever the machine's own pip configuration says.
-export PIP_CONFIG_FILE := /dev/null
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .PHONY: install demo serve test lint messages clean
@@ -19,7 +17,7 @@ install: $(VENV)/.installed build/static/.vendored src/careerlens/locale/fr/LC_M
 $(VENV)/.installed: requirements/lock.txt pyproject.toml
 	scripts/install-system-packages.sh
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements/lock.txt
+	$(BIN)/python -m pip install --quiet --no-warn-script-location --require-hashes --no-deps -r requirements/lock.txt
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@
 
