@@ -55,7 +55,9 @@ def _app_database(tmp: Path) -> tuple[str, callable]:
 
         run(f'DROP DATABASE IF EXISTS "{name}"')
         run(f'CREATE DATABASE "{name}"')
-        return urlunsplit(parts._replace(path=f"/{name}")), lambda: run(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        return urlunsplit(parts._replace(path=f"/{name}")), lambda: run(
+            f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'
+        )
     return f"sqlite:///{tmp / 'browser.sqlite3'}", lambda: None
 
 
@@ -78,7 +80,10 @@ def app_url(tmp_path_factory):
     port = _free_port()
     log = (tmp / "server.log").open("w")
     server = subprocess.Popen(
-        [*command, "runserver", f"127.0.0.1:{port}", "--noreload"], env=env, stdout=log, stderr=subprocess.STDOUT
+        [*command, "runserver", f"127.0.0.1:{port}", "--noreload"],
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
@@ -133,8 +138,12 @@ def axe_violations(page, impacts=("serious", "critical")) -> list[dict]:
              values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"""
     )
     return [
-        {"id": v["id"], "impact": v["impact"], "help": v["help"],
-         "nodes": [node["target"] for node in v["nodes"]][:5]}
+        {
+            "id": v["id"],
+            "impact": v["impact"],
+            "help": v["help"],
+            "nodes": [node["target"] for node in v["nodes"]][:5],
+        }
         for v in result["violations"]
         if v["impact"] in impacts
     ]

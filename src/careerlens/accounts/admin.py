@@ -26,8 +26,20 @@ class UserAdmin(DjangoUserAdmin):
     )
     add_fieldsets = (
         (None, {"classes": ("wide",), "fields": ("username", "usable_password", "password1", "password2")}),
-        (_("careerlens"), {"fields": ("first_name", "last_name", "email", "role", "organisation",
-                                      "home_catchment", "preferred_language")}),
+        (
+            _("careerlens"),
+            {
+                "fields": (
+                    "first_name",
+                    "last_name",
+                    "email",
+                    "role",
+                    "organisation",
+                    "home_catchment",
+                    "preferred_language",
+                )
+            },
+        ),
     )
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from ninja import Router, Schema
+from typing import Literal
 
-from careerlens.accounts import selectors
+from ninja import Field, Router, Schema
+
+from careerlens.accounts import selectors, services
 from careerlens.accounts.models import Organisation
 from careerlens.accounts.roles import OrganisationKind
 from careerlens.accounts.scoping import Action, get_restricted_or_404
@@ -45,9 +47,20 @@ class MeOut(Schema):
         return obj.organisation.code if obj.organisation_id else None
 
 
-@router.get("/me", response=MeOut, summary="The signed-in account")
+class MeIn(Schema):
+    first_name: str | None = Field(None, max_length=150)
+    last_name: str | None = Field(None, max_length=150)
+    preferred_language: Literal["en", "fr"] | None = None
+
+
+@router.get("/me", response=MeOut, summary="The signed-in account", tags=["account"])
 def me(request):
     return request.auth
+
+
+@router.patch("/me", response=MeOut, summary="Change your names or preferred language", tags=["account"])
+def update_me(request, changes: MeIn):
+    return services.update_profile(request.auth, **changes.dict(exclude_unset=True))
 
 
 @router.get("/organisations", response=list[OrganisationOut], summary="Organisations within your scope")
@@ -55,7 +68,9 @@ def list_organisations(request, kind: OrganisationKind | None = None, catchment:
     return list(selectors.visible_organisations(request.auth, kind=kind, catchment=catchment))
 
 
-@router.get("/organisations/{code}", response=OrganisationOut, summary="One organisation (404 outside your scope)")
+@router.get(
+    "/organisations/{code}", response=OrganisationOut, summary="One organisation (404 outside your scope)"
+)
 def get_organisation(request, code: str):
     return get_restricted_or_404(
         Organisation.objects.select_related("parent"), request.auth, Action.VIEW, code=code

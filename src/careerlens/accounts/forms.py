@@ -27,7 +27,10 @@ class OrganisationFilterForm(forms.Form):
         label=_("Kind"), required=False, choices=[("", _("All kinds")), *OrganisationKind.choices]
     )
     catchment = forms.ModelChoiceField(
-        label=_("Catchment"), required=False, queryset=Catchment.objects.all(), empty_label=_("All catchments"),
+        label=_("Catchment"),
+        required=False,
+        queryset=Catchment.objects.all(),
+        empty_label=_("All catchments"),
         to_field_name="code",
     )
 

@@ -18,14 +18,19 @@ from careerlens.accounts.scoping import Action, RestrictedQuerySet, is_active_us
 from careerlens.audit.registry import audited
 
 
-@audited()
+@audited(exclude=("updated_at",))  # the entry's own time says when
 class Organisation(models.Model):
     code = models.SlugField(_("code"), max_length=80, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=OrganisationKind.choices)
     name_en = models.CharField(_("name (English)"), max_length=200)
     name_fr = models.CharField(_("name (French)"), max_length=200)
     parent = models.ForeignKey(
-        "self", verbose_name=_("parent"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+        "self",
+        verbose_name=_("parent"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
     )
     catchment = models.ForeignKey(
         "reference.Catchment",
@@ -59,16 +64,41 @@ class Organisation(models.Model):
         return self.name_fr if (get_language() or "en").startswith("fr") and self.name_fr else self.name_en
 
     def clean(self):
-        expected = PARENT_KIND.get(self.kind)
-        if expected is None and self.parent_id:
-            raise ValidationError({"parent": _("A ministry has no parent organisation.")})
-        if expected is not None and (self.parent is None or self.parent.kind != expected):
+        if self.kind not in PARENT_KIND:
+            return  # the field's own validation names the bad kind
+        expected = PARENT_KIND[self.kind]
+        parent = self.parent if self.parent_id else None
+        if expected is None:
+            if parent is not None:
+                raise ValidationError({"parent": _("A ministry has no parent organisation.")})
+            return
+        if parent is None or parent.kind != expected:
             raise ValidationError(
-                {"parent": _("This kind of organisation needs a parent of kind “%(kind)s”.")
-                 % {"kind": OrganisationKind(expected).label}}
+                {
+                    "parent": _(
+                        "The parent of an organisation of kind “%(kind)s” must be of kind “%(parent)s”."
+                    )
+                    % {"kind": OrganisationKind(self.kind).label, "parent": OrganisationKind(expected).label}
+                }
             )
-        if self.kind != OrganisationKind.MINISTRY and self.catchment_id is None:
-            raise ValidationError({"catchment": _("Every organisation except the ministry serves a catchment.")})
+        if self.catchment_id is None:
+            raise ValidationError(
+                {"catchment": _("Every organisation except the ministry serves a catchment.")}
+            )
+        if parent.catchment_id and parent.catchment_id != self.catchment_id:
+            raise ValidationError(
+                {
+                    "catchment": _("The catchment must be the same as that of its parent, %(parent)s.")
+                    % {"parent": parent.name}
+                }
+            )
+        if self.kind == OrganisationKind.SSM:
+            others = Organisation.objects.filter(kind=OrganisationKind.SSM, catchment_id=self.catchment_id)
+            if others.exclude(pk=self.pk).exists():
+                message = _(
+                    "This catchment already has a service system manager; there is one per catchment."
+                )
+                raise ValidationError({"catchment": message})
 
     @classmethod
     def scope(cls, user, action: str):
@@ -84,7 +114,10 @@ class Organisation(models.Model):
         if user.role == Role.CLIENT:
             if user.home_catchment_id is None:
                 return False
-            return Q(catchment_id=user.home_catchment_id, kind__in=[OrganisationKind.PROVIDER, OrganisationKind.SITE])
+            return Q(
+                catchment_id=user.home_catchment_id,
+                kind__in=[OrganisationKind.PROVIDER, OrganisationKind.SITE],
+            )
         if org is None:
             return False
         if user.role in (Role.SSM_MANAGER, Role.CASEWORKER):
@@ -122,7 +155,10 @@ class User(AbstractUser):
         help_text=_("For clients: the catchment where they live."),
     )
     preferred_language = models.CharField(
-        _("preferred language"), max_length=2, choices=[("en", _("English")), ("fr", _("French"))], default="en"
+        _("preferred language"),
+        max_length=2,
+        choices=[("en", _("English")), ("fr", _("French"))],
+        default="en",
     )
 
     objects = CareerlensUserManager()
@@ -134,13 +170,27 @@ class User(AbstractUser):
 
     def clean(self):
         super().clean()
+        if self.role == Role.CLIENT:
+            if self.organisation_id:
+                raise ValidationError({"organisation": _("A client account belongs to no organisation.")})
+            return
         allowed = ROLE_ORGANISATION_KINDS.get(self.role, set())
-        if self.role and allowed and (self.organisation is None or self.organisation.kind not in allowed):
-            kinds = ", ".join(str(OrganisationKind(kind).label) for kind in sorted(allowed))
-            raise ValidationError({"organisation": _("This role belongs to an organisation of kind: %(kinds)s.")
-                                   % {"kinds": kinds}})
-        if self.role == Role.CLIENT and self.organisation_id:
-            raise ValidationError({"organisation": _("A client account belongs to no organisation.")})
+        if not allowed:
+            return
+        organisation = self.organisation if self.organisation_id else None
+        if organisation is None or organisation.kind not in allowed:
+            kinds = ", ".join(f"“{OrganisationKind(kind).label}”" for kind in sorted(allowed))
+            message = _("An account with the role “%(role)s” belongs to an organisation of kind %(kinds)s.")
+            raise ValidationError({"organisation": message % {"role": Role(self.role).label, "kinds": kinds}})
+
+    def save(self, *args, **kwargs):
+        # The role decides access to the administration site: administrators have it, other roles do not.
+        # An account with no role (for example one made by createsuperuser) keeps what it was given.
+        if self.role == Role.ADMINISTRATOR:
+            self.is_staff = self.is_superuser = True
+        elif self.role:
+            self.is_staff = self.is_superuser = False
+        super().save(*args, **kwargs)
 
     @property
     def catchment(self):
@@ -165,10 +215,13 @@ class User(AbstractUser):
         return own
 
 
+@audited(exclude=("key_hash", "last_used_at"))
 class ApiToken(models.Model):
-    """A bearer token for systems that call the API; only a hash of the key is kept."""
+    """A bearer token for systems that call the API; only a hash of the key is kept (and never audited)."""
 
-    user = models.ForeignKey(User, verbose_name=_("user"), on_delete=models.CASCADE, related_name="api_tokens")
+    user = models.ForeignKey(
+        User, verbose_name=_("user"), on_delete=models.CASCADE, related_name="api_tokens"
+    )
     name = models.CharField(_("name"), max_length=100)
     prefix = models.CharField(_("prefix"), max_length=12, editable=False)
     key_hash = models.CharField(max_length=64, unique=True, editable=False)

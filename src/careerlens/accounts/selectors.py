@@ -28,7 +28,9 @@ def providers_with_sites(user):
 
 
 def social_assistance_offices(user):
-    return visible_organisations(user).filter(kind__in=[OrganisationKind.OW_OFFICE, OrganisationKind.ODSP_OFFICE])
+    return visible_organisations(user).filter(
+        kind__in=[OrganisationKind.OW_OFFICE, OrganisationKind.ODSP_OFFICE]
+    )
 
 
 def visible_staff(user):
@@ -49,4 +51,6 @@ def account_counts(user) -> list[dict]:
         .order_by("role")
     )
     labels = dict(Role.choices)
-    return [{"role": labels.get(row["role"], "—"), "total": row["total"], "active": row["active"]} for row in rows]
+    return [
+        {"role": labels.get(row["role"], "—"), "total": row["total"], "active": row["active"]} for row in rows
+    ]

@@ -1,4 +1,4 @@
-"""API authentication: the browser session (with CSRF on writes) or a bearer token."""
+"""API authentication: a bearer token, or the browser session (with CSRF on writes)."""
 
 from __future__ import annotations
 
@@ -19,20 +19,27 @@ class TokenAuth(HttpBearer):
         ApiToken.objects.filter(pk=found.pk).update(last_used_at=timezone.now())
         request.user = found.user
         base = current()
+        # The request id middleware resets the context when the response leaves.
         set_context(
             AuditContext(
-                request_id=base.request_id, actor_id=found.user.pk, actor_name=found.user.username, source="api"
+                request_id=base.request_id,
+                actor_id=found.user.pk,
+                actor_name=found.user.username,
+                source="api",
             )
         )
         return found.user
 
 
 class ActiveSessionAuth(SessionAuth):
-    def authenticate(self, request, key):
-        user = super().authenticate(request, key)
-        if user is not None and user.is_active:
-            return user
-        return None
+    """The signed-in browser session. Writes must carry the CSRF token, as for any form."""
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated or not user.is_active:
+            return None  # no session to protect: the answer is 401, not a CSRF failure
+        return super().__call__(request)
 
 
-AUTH = [ActiveSessionAuth(), TokenAuth()]
+# A token first: a request that sends one means it, and a browser cannot add the header cross-site.
+AUTH = [TokenAuth(), ActiveSessionAuth()]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import logging
+
+from django.core.exceptions import ValidationError as ModelValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
@@ -11,6 +14,8 @@ from careerlens import __version__
 from careerlens.accounts.api import router as accounts_router
 from careerlens.api.auth import AUTH
 from careerlens.reference.api import router as reference_router
+
+logger = logging.getLogger("careerlens.api")
 
 api = NinjaAPI(
     title="careerlens API",
@@ -39,9 +44,34 @@ def unauthorised(request, exc):
 
 @api.exception_handler(ValidationError)
 def invalid(request, exc):
-    return api.create_response(request, {"detail": _("The request is not valid."), "errors": exc.errors}, status=422)
+    return api.create_response(
+        request, {"detail": _("The request is not valid."), "errors": exc.errors}, status=422
+    )
+
+
+@api.exception_handler(ModelValidationError)
+def invalid_values(request, exc):
+    errors = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
+    return api.create_response(
+        request, {"detail": _("The values are not valid."), "errors": errors}, status=422
+    )
 
 
 @api.exception_handler(HttpError)
 def http_error(request, exc):
-    return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
+    detail = str(exc)
+    if exc.status_code == 403 and "CSRF" in detail:
+        detail = _("The CSRF token is missing or wrong: reload the page, or use an API token.")
+    return api.create_response(request, {"detail": detail}, status=exc.status_code)
+
+
+@api.exception_handler(Exception)
+def unexpected(request, exc):
+    """A bug: log it with the request id and answer JSON, never Django's HTML error page."""
+    request_id = getattr(request, "request_id", "")
+    logger.exception("Unhandled API error (request %s)", request_id)
+    return api.create_response(
+        request,
+        {"detail": _("Something went wrong. The error has been logged."), "request_id": request_id},
+        status=500,
+    )

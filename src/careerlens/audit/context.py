@@ -16,7 +16,9 @@ class AuditContext:
     source: str = "system"
 
 
-_current: contextvars.ContextVar[AuditContext | None] = contextvars.ContextVar("careerlens_audit", default=None)
+_current: contextvars.ContextVar[AuditContext | None] = contextvars.ContextVar(
+    "careerlens_audit", default=None
+)
 
 
 def current() -> AuditContext:

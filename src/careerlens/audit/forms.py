@@ -10,13 +10,17 @@ def record_type_choices():
     choices = [("", _("All record types"))]
     for model in audited_models():
         content_type = ContentType.objects.get_for_model(model)
-        choices.append((f"{content_type.app_label}.{content_type.model}", model._meta.verbose_name.capitalize()))
+        choices.append(
+            (f"{content_type.app_label}.{content_type.model}", model._meta.verbose_name.capitalize())
+        )
     return choices
 
 
 class AuditFilterForm(forms.Form):
     actor = forms.CharField(label=_("Actor"), required=False, max_length=150)
-    action = forms.ChoiceField(label=_("Action"), required=False, choices=[("", _("All actions")), *AuditAction.choices])
+    action = forms.ChoiceField(
+        label=_("Action"), required=False, choices=[("", _("All actions")), *AuditAction.choices]
+    )
     record_type = forms.ChoiceField(label=_("Record type"), required=False, choices=record_type_choices)
     object_id = forms.CharField(label=_("Record id"), required=False, max_length=64)
     request_id = forms.CharField(label=_("Request id"), required=False, max_length=64)

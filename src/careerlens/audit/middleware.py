@@ -41,7 +41,10 @@ class AuditActorMiddleware:
             base = current()
             token = set_context(
                 AuditContext(
-                    request_id=base.request_id, actor_id=user.pk, actor_name=user.get_username(), source=base.source
+                    request_id=base.request_id,
+                    actor_id=user.pk,
+                    actor_name=user.get_username(),
+                    source=base.source,
                 )
             )
             try:

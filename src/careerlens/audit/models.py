@@ -45,8 +45,13 @@ class AuditEntry(models.Model):
     source = models.CharField(_("source"), max_length=20, blank=True)
     request_id = models.CharField(_("request id"), max_length=64, db_index=True)
     content_type = models.ForeignKey(
-        ContentType, verbose_name=_("record type"), null=True, blank=True, on_delete=models.DO_NOTHING,
-        db_constraint=False, related_name="+",
+        ContentType,
+        verbose_name=_("record type"),
+        null=True,
+        blank=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
     )
     object_id = models.CharField(_("record id"), max_length=64, blank=True, db_index=True)
     object_repr = models.CharField(_("record"), max_length=200, blank=True)

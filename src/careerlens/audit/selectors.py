@@ -6,8 +6,17 @@ from careerlens.accounts.scoping import Action
 from careerlens.audit.models import AuditEntry
 
 
-def entries(user, *, actor: str = "", action: str = "", record_type: str = "", object_id: str = "",
-            request_id: str = "", since=None, until=None):
+def entries(
+    user,
+    *,
+    actor: str = "",
+    action: str = "",
+    record_type: str = "",
+    object_id: str = "",
+    request_id: str = "",
+    since=None,
+    until=None,
+):
     found = AuditEntry.objects.restrict(user, Action.VIEW).select_related("content_type")
     if actor:
         found = found.filter(actor_name__icontains=actor)

@@ -27,14 +27,25 @@ def _plain(value):
 
 
 def snapshot(instance: models.Model, options: AuditOptions) -> dict:
-    """The instance's concrete field values as JSON-ready data (foreign keys by id)."""
+    """The instance's concrete field values as JSON-ready data (foreign keys by id).
+
+    Masked fields keep their real value here, so that a change to them can be seen; :func:`masked`
+    hides them before anything is written.
+    """
     values = {}
     for field in instance._meta.concrete_fields:
         if field.name in options.exclude and field.name not in options.masked:
             continue
-        value = getattr(instance, field.attname)
-        values[field.attname] = MASK if field.name in options.masked and value else _plain(value)
+        values[field.attname] = _plain(getattr(instance, field.attname))
     return values
+
+
+def masked(values: dict | None, options: AuditOptions, model: type[models.Model]) -> dict | None:
+    """``values`` with every masked field replaced by a mask (or left empty when it was empty)."""
+    if values is None:
+        return None
+    names = {model._meta.get_field(name).attname for name in options.masked}
+    return {key: (MASK if value else value) if key in names else value for key, value in values.items()}
 
 
 def record_change(action: str, instance: models.Model, before: dict | None, after: dict | None) -> AuditEntry:

@@ -20,8 +20,11 @@ def entry_list(request):
     if not _may_view(request.user):
         raise Http404
     form = AuditFilterForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
-    entries = selectors.entries(request.user, **{key: value for key, value in filters.items() if value})
+    if form.is_bound and not form.is_valid():
+        entries = AuditEntry.objects.none()  # show the form's errors, not an unfiltered trail
+    else:
+        filters = form.cleaned_data if form.is_bound else {}
+        entries = selectors.entries(request.user, **{key: value for key, value in filters.items() if value})
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
     return render(request, "audit/entry_list.html", {"form": form, "page": page})
 
@@ -29,10 +32,17 @@ def entry_list(request):
 @login_required
 @require_GET
 def entry_detail(request, pk: int):
-    entry = get_restricted_or_404(AuditEntry.objects.select_related("content_type"), request.user, Action.VIEW, pk=pk)
+    entry = get_restricted_or_404(
+        AuditEntry.objects.select_related("content_type"), request.user, Action.VIEW, pk=pk
+    )
     before, after = entry.before or {}, entry.after or {}
     rows = [
-        {"field": key, "before": before.get(key), "after": after.get(key), "changed": before.get(key) != after.get(key)}
+        {
+            "field": key,
+            "before": before.get(key),
+            "after": after.get(key),
+            "changed": before.get(key) != after.get(key),
+        }
         for key in sorted(set(before) | set(after))
     ]
     return render(request, "audit/entry_detail.html", {"entry": entry, "rows": rows})

@@ -54,13 +54,24 @@ class Env:
             raise ImproperlyConfigured(f"{name}={number} is below the smallest allowed value, {minimum}.")
         return number
 
+    def choice(self, name: str, default: str, choices: tuple[str, ...]) -> str:
+        value = self.raw(name)
+        if value is None:
+            return default
+        matched = {choice.lower(): choice for choice in choices}.get(value.strip().lower())
+        if matched is None:
+            raise ImproperlyConfigured(f"{name}={value!r} is not one of: {', '.join(choices)}.")
+        return matched
+
     def list(self, name: str, default: list[str]) -> list[str]:
         value = self.raw(name)
         if value is None:
             return list(default)
         items = [item.strip() for item in value.split(",")]
         if any(not item for item in items):
-            raise ImproperlyConfigured(f"{name}={value!r} has an empty item: separate values with single commas.")
+            raise ImproperlyConfigured(
+                f"{name}={value!r} has an empty item: separate values with single commas."
+            )
         return items
 
     def secret_key(self, debug: bool, base_dir: Path) -> str:
@@ -78,17 +89,19 @@ class Env:
             try:
                 key = path.read_text(encoding="utf-8").strip()
             except OSError as error:
-                raise ImproperlyConfigured(f"SECRET_KEY_FILE={key_file!r} cannot be read: {error.strerror}.") from None
+                raise ImproperlyConfigured(
+                    f"SECRET_KEY_FILE={key_file!r} cannot be read: {error.strerror}."
+                ) from None
             if not key:
                 raise ImproperlyConfigured(f"SECRET_KEY_FILE={key_file!r} is empty.")
         if key:
             if len(key) < 50 and not debug:
-                raise ImproperlyConfigured("SECRET_KEY is shorter than 50 characters; use a long random value.")
+                raise ImproperlyConfigured(
+                    "SECRET_KEY is shorter than 50 characters; use a long random value."
+                )
             return key
         if not debug:
-            raise ImproperlyConfigured(
-                "SECRET_KEY (or SECRET_KEY_FILE) must be set when DEBUG is off."
-            )
+            raise ImproperlyConfigured("SECRET_KEY (or SECRET_KEY_FILE) must be set when DEBUG is off.")
         return _development_key(base_dir / "var" / "secret_key")
 
     def database(self, name: str, default: str) -> dict:
@@ -110,7 +123,9 @@ class Env:
         if config["ENGINE"].endswith("sqlite3"):
             config.setdefault("OPTIONS", {})
             config["OPTIONS"].setdefault("timeout", 20)
-            config["OPTIONS"].setdefault("init_command", "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;")
+            config["OPTIONS"].setdefault(
+                "init_command", "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+            )
         return config
 
 

@@ -20,7 +20,9 @@ class DemoAccount:
 
 
 ACCOUNTS: tuple[DemoAccount, ...] = (
-    DemoAccount("client", "client", "Denise", "Tremblay", home_catchment="hamilton-niagara", preferred_language="fr"),
+    DemoAccount(
+        "client", "client", "Denise", "Tremblay", home_catchment="hamilton-niagara", preferred_language="fr"
+    ),
     DemoAccount("practitioner", "practitioner", "Priya", "Raman", "hamilton-niagara-p1-hamilton"),
     DemoAccount("provider-manager", "provider_manager", "Marcus", "Lee", "hamilton-niagara-p1"),
     DemoAccount("ssm-manager", "ssm_manager", "Sofia", "Moretti", "hamilton-niagara-ssm"),

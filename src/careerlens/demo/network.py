@@ -17,11 +17,15 @@ class DemoCatchment:
 
 
 CATCHMENTS: tuple[DemoCatchment, ...] = (
-    DemoCatchment("hamilton-niagara", ("Hamilton", "St. Catharines", "Brantford"), "City of Hamilton", "Welland"),
+    DemoCatchment(
+        "hamilton-niagara", ("Hamilton", "St. Catharines", "Brantford"), "City of Hamilton", "Welland"
+    ),
     DemoCatchment("muskoka-kawarthas", ("Peterborough", "Lindsay", "Bracebridge"), "City of Peterborough"),
     DemoCatchment("peel", ("Mississauga", "Brampton", "Caledon"), "Region of Peel", "Mississauga"),
     DemoCatchment("halton", ("Oakville", "Burlington", "Milton"), "Region of Halton"),
-    DemoCatchment("kingston-pembroke", ("Kingston", "Belleville", "Pembroke"), "City of Kingston", "Kingston"),
+    DemoCatchment(
+        "kingston-pembroke", ("Kingston", "Belleville", "Pembroke"), "City of Kingston", "Kingston"
+    ),
     DemoCatchment("stratford-bruce", ("Owen Sound", "Stratford", "Goderich"), "County of Bruce"),
     DemoCatchment("york", ("Newmarket", "Markham", "Vaughan"), "Region of York"),
     DemoCatchment("durham", ("Oshawa", "Ajax", "Whitby"), "Region of Durham"),
@@ -31,7 +35,9 @@ CATCHMENTS: tuple[DemoCatchment, ...] = (
     DemoCatchment("windsor-sarnia", ("Windsor", "Sarnia", "Chatham"), "City of Windsor", "Windsor"),
     DemoCatchment("toronto", ("Toronto", "Scarborough", "Etobicoke"), "City of Toronto", "Toronto"),
     DemoCatchment("northeast", ("Sudbury", "Timmins", "North Bay"), "City of Greater Sudbury", "Sudbury"),
-    DemoCatchment("northwest", ("Thunder Bay", "Kenora", "Dryden"), "District of Thunder Bay Social Services Board"),
+    DemoCatchment(
+        "northwest", ("Thunder Bay", "Kenora", "Dryden"), "District of Thunder Bay Social Services Board"
+    ),
 )
 
 # Two general providers per catchment (each with a site in two of its cities) and, where the

@@ -13,13 +13,26 @@ from careerlens.demo.network import CATCHMENTS, FRANCOPHONE_PROVIDER, PROVIDER_P
 from careerlens.reference.models import Catchment
 
 
-def _organisation(code: str, kind: str, name_en: str, name_fr: str, parent=None, catchment=None,
-                  city: str = "", serves_in_french: bool = False) -> tuple[Organisation, bool]:
+def _organisation(
+    code: str,
+    kind: str,
+    name_en: str,
+    name_fr: str,
+    parent=None,
+    catchment=None,
+    city: str = "",
+    serves_in_french: bool = False,
+) -> tuple[Organisation, bool]:
     return Organisation.objects.get_or_create(
         code=code,
         defaults={
-            "kind": kind, "name_en": name_en, "name_fr": name_fr, "parent": parent, "catchment": catchment,
-            "city": city, "serves_in_french": serves_in_french,
+            "kind": kind,
+            "name_en": name_en,
+            "name_fr": name_fr,
+            "parent": parent,
+            "catchment": catchment,
+            "city": city,
+            "serves_in_french": serves_in_french,
             "email": f"info@{code}.example" if kind != OrganisationKind.MINISTRY else "",
         },
     )
@@ -30,7 +43,8 @@ def create_network() -> int:
     """The ministry, the 15 SSMs, providers and sites, OW and ODSP offices. Returns how many were new."""
     created = 0
     ministry, new = _organisation(
-        "ministry", OrganisationKind.MINISTRY,
+        "ministry",
+        OrganisationKind.MINISTRY,
         "Ministry of Labour, Immigration, Training and Skills Development",
         "Ministère du Travail, de l'Immigration, de la Formation et du Développement des compétences",
     )
@@ -40,42 +54,79 @@ def create_network() -> int:
         catchment = catchments[demo.code]
         region = catchment.name_en
         ssm, new = _organisation(
-            f"{demo.code}-ssm", OrganisationKind.SSM, f"{catchment.ssm_name} — {region} SSM",
-            f"{catchment.ssm_name} — GSS {catchment.name_fr}", ministry, catchment, demo.cities[0],
+            f"{demo.code}-ssm",
+            OrganisationKind.SSM,
+            f"{catchment.ssm_name} — {region} SSM",
+            f"{catchment.ssm_name} — GSS {catchment.name_fr}",
+            ministry,
+            catchment,
+            demo.cities[0],
         )
         created += new
         for number, (name_en, name_fr) in enumerate(PROVIDER_PATTERNS, start=1):
             provider, new = _organisation(
-                f"{demo.code}-p{number}", OrganisationKind.PROVIDER, name_en.format(region=region),
-                name_fr.format(region=catchment.name_fr), ssm, catchment, demo.cities[0],
+                f"{demo.code}-p{number}",
+                OrganisationKind.PROVIDER,
+                name_en.format(region=region),
+                name_fr.format(region=catchment.name_fr),
+                ssm,
+                catchment,
+                demo.cities[0],
             )
             created += new
             for city in (demo.cities[0], demo.cities[number]):
                 _, new = _organisation(
-                    f"{provider.code}-{slugify(city)}", OrganisationKind.SITE, f"{provider.name_en} — {city}",
-                    f"{provider.name_fr} — {city}", provider, catchment, city,
+                    f"{provider.code}-{slugify(city)}",
+                    OrganisationKind.SITE,
+                    f"{provider.name_en} — {city}",
+                    f"{provider.name_fr} — {city}",
+                    provider,
+                    catchment,
+                    city,
                 )
                 created += new
         if demo.francophone_city:
             city = demo.francophone_city
             provider, new = _organisation(
-                f"{demo.code}-fr", OrganisationKind.PROVIDER, FRANCOPHONE_PROVIDER[0].format(city=city),
-                FRANCOPHONE_PROVIDER[1].format(city=city), ssm, catchment, city, serves_in_french=True,
+                f"{demo.code}-fr",
+                OrganisationKind.PROVIDER,
+                FRANCOPHONE_PROVIDER[0].format(city=city),
+                FRANCOPHONE_PROVIDER[1].format(city=city),
+                ssm,
+                catchment,
+                city,
+                serves_in_french=True,
             )
             created += new
             _, new = _organisation(
-                f"{provider.code}-{slugify(city)}", OrganisationKind.SITE, f"{provider.name_en} — {city}",
-                f"{provider.name_fr} — {city}", provider, catchment, city, serves_in_french=True,
+                f"{provider.code}-{slugify(city)}",
+                OrganisationKind.SITE,
+                f"{provider.name_en} — {city}",
+                f"{provider.name_fr} — {city}",
+                provider,
+                catchment,
+                city,
+                serves_in_french=True,
             )
             created += new
         _, new = _organisation(
-            f"{demo.code}-ow", OrganisationKind.OW_OFFICE, f"{demo.ow_delivery_agent} — Ontario Works",
-            f"{demo.ow_delivery_agent} — Ontario au travail", ministry, catchment, demo.cities[0],
+            f"{demo.code}-ow",
+            OrganisationKind.OW_OFFICE,
+            f"{demo.ow_delivery_agent} — Ontario Works",
+            f"{demo.ow_delivery_agent} — Ontario au travail",
+            ministry,
+            catchment,
+            demo.cities[0],
         )
         created += new
         _, new = _organisation(
-            f"{demo.code}-odsp", OrganisationKind.ODSP_OFFICE, f"ODSP {demo.cities[0]} office",
-            f"Bureau du POSPH de {demo.cities[0]}", ministry, catchment, demo.cities[0],
+            f"{demo.code}-odsp",
+            OrganisationKind.ODSP_OFFICE,
+            f"ODSP {demo.cities[0]} office",
+            f"Bureau du POSPH de {demo.cities[0]}",
+            ministry,
+            catchment,
+            demo.cities[0],
         )
         created += new
     return created
@@ -89,10 +140,15 @@ def create_accounts() -> int:
         user, new = User.objects.get_or_create(
             username=account.username,
             defaults={
-                "role": account.role, "first_name": account.first_name, "last_name": account.last_name,
-                "organisation": organisation, "home_catchment_id": account.home_catchment or None,
-                "preferred_language": account.preferred_language, "is_staff": account.is_staff,
-                "is_superuser": account.is_staff, "email": f"{account.username}@careerlens.example",
+                "role": account.role,
+                "first_name": account.first_name,
+                "last_name": account.last_name,
+                "organisation": organisation,
+                "home_catchment_id": account.home_catchment or None,
+                "preferred_language": account.preferred_language,
+                "is_staff": account.is_staff,
+                "is_superuser": account.is_staff,
+                "email": f"{account.username}@careerlens.example",
             },
         )
         if new:

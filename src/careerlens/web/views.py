@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import redirect, render
+from django.template import loader
+from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
 from careerlens.web import start_pages
@@ -40,5 +42,12 @@ def forbidden(request, exception=None):
     return render(request, "web/errors/403.html", status=403)
 
 
+def csrf_failure(request, reason=""):
+    """A form sent without a valid CSRF token: most often a page left open past the session's end."""
+    return render(request, "web/errors/csrf.html", status=403)
+
+
 def server_error(request):
-    return render(request, "web/errors/500.html", status=500)
+    """Rendered without the request's context processors, which may be what failed."""
+    template = loader.get_template("web/errors/500.html")
+    return HttpResponseServerError(template.render({"language": (get_language() or "en")[:2]}))

@@ -26,8 +26,8 @@ class Command(BaseCommand):
         call_command("load_reference", stdout=self.stdout)
         created = services.set_up()
         self.stdout.write(
-            f"Demo network: {created['organisations']} organisations and {created['accounts']} accounts created "
-            "(existing ones kept)."
+            f"Demo network: {created['organisations']} organisations and {created['accounts']} accounts "
+            "created (existing ones kept)."
         )
         url = f"http://{host}:{port}/"
         self.stdout.write("")
