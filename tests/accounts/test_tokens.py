@@ -11,7 +11,7 @@ from django.test import Client
 from django.utils import timezone
 
 from careerlens.accounts.models import ApiToken
-from careerlens.cli import main
+from careerlens.cli import command_line
 
 
 def _issue(*args, **options) -> tuple[str, str]:
@@ -44,13 +44,10 @@ def test_a_token_without_days_never_expires(users):
     assert "never expires" in message
 
 
-def test_the_careerlens_command_takes_hyphens(users, capsys, monkeypatch):
-    import django
-
-    monkeypatch.setattr(
-        django, "setup", lambda *args, **kwargs: None
-    )  # set up already; keep pytest's logging
-    main(["careerlens", "issue-token", "practitioner", "--name", "Case system", "--days", "7"])
+def test_the_careerlens_command_takes_hyphens(users, capsys):
+    argv = command_line(["/usr/bin/careerlens", "issue-token", "practitioner", "--name", "Case system"])
+    assert argv[:2] == ["careerlens", "issue_token"]
+    call_command(*argv[1:], "--days", "7")
     key = capsys.readouterr().out.strip()
     assert _me(key).json()["username"] == "practitioner"
 

@@ -45,6 +45,8 @@ def get_restricted_or_404(queryset, user, action: str = Action.VIEW, **lookup):
     """The object matching ``lookup`` within the user's scope, or 404 (never 403: no existence leak)."""
     if isinstance(queryset, type) and issubclass(queryset, models.Model):
         queryset = queryset.objects.all()
+    if any(isinstance(value, str) and "\x00" in value for value in lookup.values()):
+        raise Http404  # no record has a NUL in its key, and PostgreSQL refuses the query
     try:
         return queryset.restrict(user, action).get(**lookup)
     except (queryset.model.DoesNotExist, ValueError, TypeError):

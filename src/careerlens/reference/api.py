@@ -1,4 +1,4 @@
-"""API routes for reference data: catchments (occupations are added in occupations_api)."""
+"""API routes for reference data: catchments here; occupations in ``occupations_api`` (same router)."""
 
 from __future__ import annotations
 
@@ -34,3 +34,7 @@ def list_catchments(request):
 @router.get("/catchments/{code}", response=CatchmentOut, summary="One catchment")
 def get_catchment(request, code: str):
     return get_restricted_or_404(Catchment, request.auth, Action.VIEW, code=code)
+
+
+# The occupation routes live in their own module and register themselves on this router.
+from careerlens.reference import occupations_api  # noqa: E402, F401

@@ -1,32 +1,52 @@
 """Reference data: Ontario's geography (economic regions, IES catchments) and where each source came from.
 
-Occupational data (NOC 2021, OaSIS 2023, COPS 2024–2033) is in ``occupations.py`` and imported below.
+Occupational data is in ``occupations.py`` (NOC 2021, COPS 2024–2033, the NOC 2016 concordance) and
+``oasis.py`` (OaSIS 2023), imported here so that ``careerlens.reference.models`` names every model.
 """
 
 from __future__ import annotations
 
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from careerlens.accounts.scoping import RestrictedQuerySet
+from careerlens.reference.modelbase import BilingualName, OpenReferenceQuerySet, open_scope
+from careerlens.reference.oasis import HOLLAND_CODES, SCALE_MAX, Descriptor, Facet, Profile, Rating, Scale
+from careerlens.reference.occupations import (
+    ExampleTitle,
+    LabourMarketOutlook,
+    Language,
+    Noc2016Concordance,
+    NocGroup,
+    NocLevel,
+    Occupation,
+    Outlook,
+    Teer,
+)
 
-
-class OpenReferenceQuerySet(RestrictedQuerySet):
-    """Reference data is public: anyone may view it, only administrators change it (by the loader)."""
-
-
-def open_scope(user, action: str):
-    return action == "view"
-
-
-class BilingualName:
-    """``name``/``title`` in the active language, falling back to English."""
-
-    def _in_language(self, english: str, french: str) -> str:
-        if (get_language() or "en").startswith("fr") and french:
-            return french
-        return english
+__all__ = [
+    "HOLLAND_CODES",
+    "SCALE_MAX",
+    "BilingualName",
+    "Catchment",
+    "Descriptor",
+    "EconomicRegion",
+    "ExampleTitle",
+    "Facet",
+    "LabourMarketOutlook",
+    "Language",
+    "Noc2016Concordance",
+    "NocGroup",
+    "NocLevel",
+    "Occupation",
+    "OpenReferenceQuerySet",
+    "Outlook",
+    "Profile",
+    "Rating",
+    "ReferenceSource",
+    "Scale",
+    "Teer",
+    "open_scope",
+]
 
 
 class ReferenceSource(models.Model):
@@ -84,10 +104,14 @@ class Catchment(BilingualName, models.Model):
         EconomicRegion, verbose_name=_("economic region"), on_delete=models.PROTECT, related_name="catchments"
     )
     phase = models.CharField(_("phase"), max_length=20)
-    launch = models.CharField(_("launch"), max_length=7, help_text=_("Year and month the SSM began, as published."))
+    launch = models.CharField(
+        _("launch"), max_length=7, help_text=_("Year and month the SSM began, as published.")
+    )
     ssm_name = models.CharField(_("service system manager"), max_length=100)
     ssm_source = models.CharField(
-        _("source of the SSM's name"), max_length=20, help_text=_("official, or secondary where not confirmed.")
+        _("source of the SSM's name"),
+        max_length=20,
+        help_text=_("official, or secondary where not confirmed."),
     )
 
     objects = OpenReferenceQuerySet.as_manager()

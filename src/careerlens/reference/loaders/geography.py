@@ -25,7 +25,9 @@ def load_economic_regions() -> int:
     rows = list(read_rows(ECONOMIC_REGIONS, required=("code", "name_en", "name_fr")))
     for line, row in rows:
         if not (row["code"].isdigit() and len(row["code"]) == 4):
-            raise ReferenceDataError(f"{ECONOMIC_REGIONS.path}, line {line}: code {row['code']!r} is not a region code.")
+            raise ReferenceDataError(
+                f"{ECONOMIC_REGIONS.path}, line {line}: code {row['code']!r} is not a region code."
+            )
         EconomicRegion.objects.update_or_create(
             code=row["code"], defaults={"name_en": row["name_en"], "name_fr": row["name_fr"]}
         )

@@ -1,0 +1,1 @@
+from tests.reference.access_rows import ROWS  # noqa: F401
