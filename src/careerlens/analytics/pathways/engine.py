@@ -1,0 +1,937 @@
+"""The transition engine: an index over every pair of occupations, queries for one person, batches of
+millions, explanations and multi-step paths. The model is described in ``docs/pathways.md``.
+
+Per facet f, with ratings scaled to 0..1 and ``overlap = Σ_d min(origin_d, target_d)``:
+
+- a *level* facet (skills, abilities, knowledge, work activities, personal attributes) has a **gap**
+  ``1 - overlap / Σ target`` (the share of what the target asks that the origin lacks) and an **excess**
+  ``1 - overlap / Σ origin`` (the share of the origin's strengths the target leaves unused);
+  ``fit = 1 - (gap + excess_weight × excess) / (1 + excess_weight)``;
+- a *match* facet (work context, interests) has ``fit = overlap / (Σ origin + Σ target - overlap)``
+  (weighted Jaccard: the conditions or interests should agree, neither side is "more").
+
+``feasibility = Σ_f w_f fit_f`` (weights normalised), ``gap = Σ_level w_f gap_f / Σ_level w_f``. A transition
+is **viable** when ``gap ≤ max_gap``, the TEER distance is at most ``max_teer_distance`` and the person's own
+constraints allow it. The full score adds the outlook, the earnings ratio and (minus) automation and AI
+exposure; the feasibility-only ranking uses ``feasibility`` alone.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from . import exposure as exposure_module
+from . import labour, oasis, programs
+from ._io import DATA, PathwayDataError
+from .people import HOLLAND_LETTERS, Person, PersonBatch
+from .settings import PathwaySettings
+from .taxonomy import Taxonomy
+
+EPS = 1e-9
+
+
+class UnknownOccupation(PathwayDataError):
+    """An occupation code the engine does not know; ``code`` names it."""
+
+    def __init__(self, code: str):
+        super().__init__(f"unknown occupation code {code!r} (not a NOC 2021 unit group of the engine)")
+        self.code = code
+
+
+@dataclass(frozen=True)
+class DescriptorComparison:
+    descriptor: str
+    facet: str
+    name_en: str
+    name_fr: str  # English when OaSIS has no French name (it publishes none)
+    origin: float  # on the descriptor's own scale
+    target: float
+    scale_max: float
+
+    @property
+    def difference(self) -> float:
+        return self.target - self.origin
+
+    def name(self, language: str = "en") -> str:
+        return self.name_fr if language == "fr" else self.name_en
+
+
+@dataclass(frozen=True)
+class FacetFit:
+    facet: str
+    weight: float
+    fit: float
+    gap: float | None  # None for match facets
+
+
+@dataclass(frozen=True)
+class Transition:
+    origin: str
+    target: str
+    title_en: str
+    title_fr: str
+    rank: int
+    score: float
+    feasibility: float
+    gap: float
+    viable: bool
+    teer_origin: int
+    teer_target: int
+    teer_step: int  # origin TEER - target TEER: positive is a step up (more education)
+    training_weeks: float
+    facets: tuple[FacetFit, ...] = ()
+    outlook: labour.Outlook | None = None
+    earnings_ratio: float | None = None
+    automation: exposure_module.Exposure | None = None
+    ai_exposure: exposure_module.Exposure | None = None
+    strengths: tuple[DescriptorComparison, ...] = ()
+    gaps: tuple[DescriptorComparison, ...] = ()
+    programs: tuple[programs.ProgramMatch, ...] = ()
+
+    def title(self, language: str = "en") -> str:
+        return self.title_fr if language == "fr" and self.title_fr else self.title_en
+
+    def as_dict(self, language: str = "en") -> dict[str, Any]:
+        """JSON-ready (names in ``language``, falling back to English)."""
+
+        def comparison(c: DescriptorComparison) -> dict[str, Any]:
+            return {
+                "descriptor": c.descriptor,
+                "facet": c.facet,
+                "name": c.name(language),
+                "origin": round(c.origin, 3),
+                "target": round(c.target, 3),
+                "scale_max": c.scale_max,
+            }
+
+        def exposure(e: exposure_module.Exposure | None) -> dict[str, Any] | None:
+            if e is None:
+                return None
+            return {
+                "measure": e.measure,
+                "value": None if e.value is None else round(e.value, 4),
+                "published": e.raw,
+                "label": e.label,
+                "route": e.route,
+                "codes": list(e.codes),
+            }
+
+        outlook = None
+        if self.outlook is not None:
+            outlook = {
+                "value": self.outlook.value,
+                "label": self.outlook.label_fr if language == "fr" else self.outlook.label_en,
+                "source": self.outlook.source,
+            }
+        return {
+            "origin": self.origin,
+            "target": self.target,
+            "title": self.title(language),
+            "rank": self.rank,
+            "score": round(self.score, 6),
+            "feasibility": round(self.feasibility, 6),
+            "gap": round(self.gap, 6),
+            "viable": self.viable,
+            "teer_origin": self.teer_origin,
+            "teer_target": self.teer_target,
+            "teer_step": self.teer_step,
+            "training_weeks": round(self.training_weeks, 1),
+            "facets": [
+                {
+                    "facet": f.facet,
+                    "weight": round(f.weight, 4),
+                    "fit": round(f.fit, 4),
+                    "gap": None if f.gap is None else round(f.gap, 4),
+                }
+                for f in self.facets
+            ],
+            "outlook": outlook,
+            "earnings_ratio": None if self.earnings_ratio is None else round(self.earnings_ratio, 4),
+            "automation": exposure(self.automation),
+            "ai_exposure": exposure(self.ai_exposure),
+            "strengths": [comparison(c) for c in self.strengths],
+            "gaps": [comparison(c) for c in self.gaps],
+            "programs": [
+                {"id": m.program.id, "name": m.program.name(language), "closes": list(m.closes)}
+                for m in self.programs
+            ],
+        }
+
+
+@dataclass(frozen=True)
+class PathStep:
+    origin: str
+    target: str
+    gap: float
+    teer_step: int
+    training_weeks: float
+
+
+@dataclass(frozen=True)
+class CareerPath:
+    steps: tuple[PathStep, ...]
+    total_gap: float
+    total_training_weeks: float
+
+    @property
+    def occupations(self) -> tuple[str, ...]:
+        return (self.steps[0].origin, *(s.target for s in self.steps))
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    targets: np.ndarray  # (P, top) int16 index into Engine.codes, -1 where fewer viable targets
+    scores: np.ndarray  # (P, top) float32, NaN where none
+
+
+@dataclass
+class _Rows:
+    """Per-origin rows for one or more people: (n, N) arrays."""
+
+    fit: np.ndarray
+    gap: np.ndarray
+    facet_fit: np.ndarray | None = None  # (F, n, N) when personal; else read from the index
+    facet_gap: np.ndarray | None = None  # (F, n, N), 0 for match facets
+    values: np.ndarray | None = None  # (n, D) effective profiles when personal
+
+
+class Engine:
+    """Build once (``Engine.from_reference()`` or ``Engine(taxonomy, …)``), query many times."""
+
+    def __init__(
+        self,
+        taxonomy: Taxonomy,
+        settings: PathwaySettings | None = None,
+        *,
+        outlooks: labour.Outlooks | None = None,
+        exposures: exposure_module.ExposureTable | None = None,
+        wages: dict[str, float] | None = None,
+        catalogue: tuple[programs.Program, ...] | None = None,
+    ):
+        self.taxonomy = taxonomy
+        self.settings = settings or PathwaySettings()
+        self.codes = taxonomy.codes
+        self.position = taxonomy.index_of()
+        self.descriptor_position = taxonomy.descriptor_index()
+        self.teer = taxonomy.teer.astype(np.int16)
+        self.outlooks = outlooks
+        self.exposures = exposures
+        self.wages = labour.wage_vector(self.codes, wages)
+        self.catalogue = programs.load() if catalogue is None else catalogue
+        self._build()
+
+    # ------------------------------------------------------------------ building
+    @classmethod
+    def from_reference(
+        cls,
+        data: Path | str = DATA,
+        settings: PathwaySettings | None = None,
+        *,
+        wages: dict[str, float] | None = None,
+        jobbank: dict[str, dict[str, int]] | None = None,
+        profile_rule: str = "mean",
+    ) -> Engine:
+        """OaSIS 2023 and NOC 2021 unit groups, COPS outlooks and the crosswalked exposures from the shared
+        reference files (``data``: the ``REFERENCE_DATA_DIR``)."""
+        data = Path(data)
+        tax = oasis.load(data, profile_rule)
+        outlooks = labour.read_cops(tax.codes, data)
+        if jobbank:
+            outlooks = outlooks.with_jobbank(jobbank)
+        return cls(
+            tax, settings, outlooks=outlooks, exposures=exposure_module.build(tax.codes, data), wages=wages
+        )
+
+    def _build(self) -> None:
+        s = self.settings
+        tax = self.taxonomy
+        self.facets = tuple(f for f in tax.facets if s.facet_weights.get(f, 0) > 0)
+        if not self.facets:
+            raise PathwayDataError(
+                f"no facet of the taxonomy ({', '.join(tax.facets)}) has a weight in the settings."
+            )
+        weights = np.array([s.facet_weights[f] for f in self.facets], dtype=np.float64)
+        self.weights = (weights / weights.sum()).astype(np.float32)
+        self.level = np.array([f not in s.match_facets for f in self.facets])
+        level_total = float(self.weights[self.level].sum())
+        self.gap_weights = np.where(self.level, self.weights / level_total if level_total else 0, 0).astype(
+            np.float32
+        )
+        self.slices = [tax.facet_slices[f] for f in self.facets]
+        x = tax.values
+        n = len(self.codes)
+        self.sums = np.stack([x[:, sl].sum(1) for sl in self.slices]).astype(np.float32)  # (F, N)
+        self.overlap = np.empty((len(self.facets), n, n), dtype=np.float32)
+        for k, sl in enumerate(self.slices):
+            block = x[:, sl]
+            acc = self.overlap[k]
+            acc[:] = 0
+            for d in range(block.shape[1]):
+                column = block[:, d]
+                acc += np.minimum(column[:, None], column[None, :])
+        self.facet_fit = np.empty_like(self.overlap)
+        self.facet_gap = np.zeros_like(self.overlap)
+        for k in range(len(self.facets)):
+            fit, gap = self._facet_scores(k, self.overlap[k], self.sums[k][:, None], self.sums[k][None, :])
+            self.facet_fit[k] = fit
+            self.facet_gap[k] = gap
+        self.fit = np.tensordot(self.weights, self.facet_fit, axes=1).astype(np.float32)
+        self.gap = np.tensordot(self.gap_weights, self.facet_gap, axes=1).astype(np.float32)
+        known = self.teer >= 0
+        self.teer_distance = np.where(
+            known[:, None] & known[None, :], np.abs(self.teer[:, None] - self.teer[None, :]), 0
+        ).astype(np.int16)
+        self.viable = (self.gap <= s.max_gap) & (self.teer_distance <= s.max_teer_distance)
+        np.fill_diagonal(self.viable, False)
+        weeks = np.array([s.training_weeks_by_teer.get(int(t), 0) for t in self.teer], dtype=np.float32)
+        self.teer_weeks = np.where(known, weeks, 0).astype(np.float32)
+        self.extra = self._extra_vector(None)
+        self._extra_by_region: dict[str, np.ndarray] = {}
+        self.scale_max = tax.scale_max
+        self._level_columns = np.concatenate(
+            [np.arange(sl.start, sl.stop) for k, sl in enumerate(self.slices) if self.level[k]]
+            or [np.zeros(0, int)]
+        ).astype(np.intp)
+        self._psi: dict[int, np.ndarray] = {}
+
+    def _facet_scores(self, k: int, overlap, origin_sum, target_sum):
+        if self.level[k]:
+            gap = np.where(target_sum > EPS, 1 - overlap / np.maximum(target_sum, EPS), 0)
+            excess = np.where(origin_sum > EPS, 1 - overlap / np.maximum(origin_sum, EPS), 0)
+            lam = self.settings.excess_weight
+            fit = 1 - (gap + lam * excess) / (1 + lam)
+            return fit.astype(np.float32), np.clip(gap, 0, 1).astype(np.float32)
+        union = origin_sum + target_sum - overlap
+        fit = np.where(union > EPS, overlap / np.maximum(union, EPS), 1).astype(np.float32)
+        return fit, np.zeros_like(fit)
+
+    def _extra_for(self, region: str | None) -> np.ndarray:
+        if region is None:
+            return self.extra
+        cached = self._extra_by_region.get(region)
+        if cached is None:
+            cached = self._extra_by_region[region] = self._extra_vector(region)
+        return cached
+
+    def _extra_vector(self, region: str | None) -> np.ndarray:
+        """Target-side terms of the full score: outlook, minus automation and AI exposure."""
+        s = self.settings
+        extra = np.zeros(len(self.codes), dtype=np.float32)
+        if self.outlooks is not None and s.outlook_weight:
+            extra += s.outlook_weight * np.nan_to_num(self.outlooks.vector(region), nan=0.0)
+        if self.exposures is not None:
+            if s.automation_weight:
+                extra -= s.automation_weight * self.exposures.vector(s.automation_measure)
+            if s.ai_exposure_weight:
+                extra -= s.ai_exposure_weight * self.exposures.vector("ilo_genai")
+        return extra
+
+    # ------------------------------------------------------------------ lookups
+    def index(self, code: str) -> int:
+        code = str(code).strip()
+        if code.isdigit() and len(code) < 5 and code not in self.position:
+            code = code.zfill(5)
+        try:
+            return self.position[code]
+        except KeyError:
+            raise UnknownOccupation(code) from None
+
+    def _person_vector(self, person: Person) -> tuple[int, np.ndarray | None]:
+        o = self.index(person.origin)
+        if not person.personal:
+            return o, None
+        v = self.taxonomy.values[o].copy()
+        for name, rating in person.ratings.items():
+            j = self.descriptor_position.get(str(name))
+            if j is None:
+                raise PathwayDataError(f"rating for {name!r}: no such descriptor in the taxonomy.")
+            top = self.taxonomy.descriptors[j].scale_max
+            if not (
+                isinstance(rating, numbers.Real)
+                and not isinstance(rating, bool)
+                and math.isfinite(rating)
+                and float(rating).is_integer()
+                and 0 <= rating <= top
+            ):
+                raise PathwayDataError(
+                    f"rating for {name!r}: {rating!r} is not a whole number from 0 to {top:g}."
+                )
+            v[j] = rating / top
+        if person.interests:
+            letters = [str(x).strip().upper() for x in person.interests]
+            if (
+                len(letters) > 3
+                or len(set(letters)) != len(letters)
+                or any(x not in HOLLAND_LETTERS for x in letters)
+            ):
+                raise PathwayDataError(f"interests {person.interests!r}: up to 3 different RIASEC letters.")
+            for letter in HOLLAND_LETTERS:
+                j = self.descriptor_position.get(oasis.HOLLAND[letter])
+                if j is None:
+                    raise PathwayDataError("interests: the taxonomy has no Holland-code descriptors.")
+                points = oasis.HOLLAND_POINTS[letters.index(letter)] if letter in letters else 0.0
+                v[j] = points / self.taxonomy.descriptors[j].scale_max
+        return o, v
+
+    def score_values(
+        self, origin_values: np.ndarray, target_values: np.ndarray | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """(feasibility, gap), each (n, M), from any profiles (rows scaled 0..1 like ``taxonomy.values``) to
+        any targets (default: the engine's occupations). Used by the quality checks."""
+        targets = self.taxonomy.values if target_values is None else np.asarray(target_values, np.float32)
+        origin_values = np.asarray(origin_values, np.float32)
+        fit = np.zeros((len(origin_values), len(targets)), dtype=np.float32)
+        gap = np.zeros_like(fit)
+        for k, sl in enumerate(self.slices):
+            block = targets[:, sl]
+            target_sum = block.sum(1)[None, :]
+            for start in range(0, len(origin_values), 64):
+                part = origin_values[start : start + 64, sl]
+                overlap = np.minimum(block[None, :, :], part[:, None, :]).sum(2)
+                f_fit, f_gap = self._facet_scores(k, overlap, part.sum(1)[:, None], target_sum)
+                fit[start : start + 64] += self.weights[k] * f_fit
+                gap[start : start + 64] += self.gap_weights[k] * f_gap
+        return fit, gap
+
+    def _rows(self, origins: np.ndarray, values: np.ndarray | None = None) -> _Rows:
+        """Fit and gap rows for origins (n,), or for effective profiles ``values`` (n, D) when given."""
+        if values is None:
+            return _Rows(self.fit[origins], self.gap[origins])
+        x = self.taxonomy.values
+        n = len(values)
+        facet_fit = np.empty((len(self.facets), n, len(self.codes)), dtype=np.float32)
+        facet_gap = np.zeros_like(facet_fit)
+        for k, sl in enumerate(self.slices):
+            block = x[:, sl]
+            overlap = np.minimum(block[None, :, :], values[:, None, sl]).sum(2)
+            origin_sum = values[:, sl].sum(1)[:, None]
+            facet_fit[k], facet_gap[k] = self._facet_scores(k, overlap, origin_sum, self.sums[k][None, :])
+        fit = np.tensordot(self.weights, facet_fit, axes=1).astype(np.float32)
+        gap = np.tensordot(self.gap_weights, facet_gap, axes=1).astype(np.float32)
+        return _Rows(fit, gap, facet_fit, facet_gap, values)
+
+    # ------------------------------------------------------------------ masks and scores
+    def _weeks(self, a: int, b: int, gap: float) -> float:
+        """Estimated weeks of training for one step a → b with the given gap."""
+        up = self.teer[a] >= 0 and self.teer[b] < self.teer[a]
+        return float(max(self.teer_weeks[b] if up else 0.0, gap * self.settings.weeks_per_gap))
+
+    def _training_weeks(self, origins: np.ndarray, gap: np.ndarray) -> np.ndarray:
+        up = (self.teer[None, :] < self.teer[origins][:, None]) & (self.teer[origins][:, None] >= 0)
+        by_teer = np.where(up, self.teer_weeks[None, :], 0)
+        return np.maximum(by_teer, gap * self.settings.weeks_per_gap).astype(np.float32)
+
+    def _mask(self, origins, gap, max_teer_step=None, max_training_weeks=None) -> np.ndarray:
+        """Viable targets: gap, TEER distance, not the origin, and the people's own constraints."""
+        s = self.settings
+        mask = (gap <= s.max_gap) & (self.teer_distance[origins] <= s.max_teer_distance)
+        mask[np.arange(len(origins)), origins] = False
+        if max_teer_step is not None:
+            step = (self.teer[origins][:, None] - self.teer[None, :]).astype(np.int16)
+            limit = np.asarray(max_teer_step, dtype=np.int16)[:, None]
+            mask &= (limit < 0) | (step <= limit)
+        if max_training_weeks is not None:
+            limit = np.asarray(max_training_weeks, dtype=np.float32)[:, None]
+            mask &= np.isnan(limit) | (self._training_weeks(origins, gap) <= limit)
+        return mask
+
+    def _wage_term(self, origins: np.ndarray, person_wage: np.ndarray | None) -> np.ndarray | None:
+        if not self.settings.wage_weight or np.isnan(self.wages).all():
+            return None
+        origin_wage = self.wages[origins]
+        if person_wage is not None:
+            origin_wage = np.where(np.isnan(person_wage), origin_wage, person_wage)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            ratio = np.log2(self.wages[None, :] / origin_wage[:, None])
+        return self.settings.wage_weight * np.nan_to_num(np.clip(ratio, -1, 1), nan=0.0).astype(np.float32)
+
+    def _score(self, rows_fit, origins, feasibility_only, extra, person_wage=None) -> np.ndarray:
+        if feasibility_only:
+            return rows_fit
+        score = rows_fit + extra[None, :]
+        wage = self._wage_term(origins, person_wage)
+        return score if wage is None else score + wage
+
+    @staticmethod
+    def _top(score: np.ndarray, mask: np.ndarray, top: int) -> tuple[np.ndarray, np.ndarray]:
+        """Best ``top`` masked columns per row, by score then by code (column order): (index, score)."""
+        n, m = score.shape
+        k = min(top, m)
+        masked = np.where(mask, score, -np.inf).astype(np.float32)
+        if k < m:
+            part = np.argpartition(-masked, k - 1, axis=1)[:, :k]
+        else:
+            part = np.broadcast_to(np.arange(m), (n, m)).copy()
+        chosen = np.take_along_axis(masked, part, 1)
+        # ties at the cut-off: argpartition picks arbitrarily; re-rank with the column as tie-breaker
+        order = np.lexsort((part, -chosen), axis=1)
+        idx = np.take_along_axis(part, order, 1)
+        val = np.take_along_axis(chosen, order, 1)
+        kth = val[:, -1:]
+        crossing = np.isfinite(kth[:, 0]) & ((masked == kth).sum(1) > (val == kth).sum(1))
+        for r in np.flatnonzero(crossing):  # a tie crosses the cut-off: settle it by column order
+            row = masked[r]
+            full = np.lexsort((np.arange(m), -row))[:k]
+            idx[r], val[r] = full, row[full]
+        idx = np.where(np.isfinite(val), idx, -1)
+        return idx.astype(np.int32), np.where(np.isfinite(val), val, np.nan).astype(np.float32)
+
+    # ------------------------------------------------------------------ one person
+    def transitions(
+        self,
+        who: str | Person,
+        *,
+        top: int = 20,
+        feasibility_only: bool = False,
+        region: str | None = None,
+        explain: bool = True,
+        include_nonviable: bool = False,
+    ) -> list[Transition]:
+        """The best ``top`` viable targets for an occupation code or a Person, best first. Feasibility-only
+        ignores the outlook, wages, exposure and everything personal. ``include_nonviable`` appends the best
+        non-viable targets (``viable=False``) when fewer than ``top`` are viable."""
+        if top < 1:
+            raise PathwayDataError(f"top must be at least 1 (got {top}).")
+        person, o, values, rows, score, mask = self._prepare(who, feasibility_only, region)
+        idx, _ = self._top(score, mask, top)
+        chosen = [int(i) for i in idx[0] if i >= 0]
+        viable = [True] * len(chosen)
+        if include_nonviable and len(chosen) < top:
+            others = ~mask.copy()
+            others[0, o] = False
+            extra_idx, _ = self._top(score, others, top - len(chosen))
+            more = [int(i) for i in extra_idx[0] if i >= 0]
+            chosen += more
+            viable += [False] * len(more)
+        return [
+            self._transition(person, o, t, rank, float(score[0, t]), rows, 0, values, region, ok, explain)
+            for rank, (t, ok) in enumerate(zip(chosen, viable, strict=True), start=1)
+        ]
+
+    def explain(
+        self, who: str | Person, target: str, *, region: str | None = None, feasibility_only: bool = False
+    ) -> Transition:
+        """One origin → target transition with its full explanation, viable or not (rank 0)."""
+        person, o, values, rows, score, mask = self._prepare(who, feasibility_only, region)
+        t = self.index(target)
+        return self._transition(
+            person, o, t, 0, float(score[0, t]), rows, 0, values, region, bool(mask[0, t]), True
+        )
+
+    def _prepare(self, who: str | Person, feasibility_only: bool, region: str | None):
+        """(person, origin index, effective profile or None, rows, score (1, N), viability mask (1, N))."""
+        person = who if isinstance(who, Person) else Person(str(who))
+        if feasibility_only:
+            person = Person(person.origin)
+        o, values = self._person_vector(person)
+        origins = np.array([o])
+        rows = self._rows(origins, None if values is None else values[None, :])
+        wage = None if person.wage is None else np.array([person.wage], dtype=np.float32)
+        score = self._score(rows.fit, origins, feasibility_only, self._extra_for(region), wage)
+        mask = self._mask(
+            origins,
+            rows.gap,
+            None if person.max_teer_step is None else [person.max_teer_step],
+            None if person.max_training_weeks is None else [person.max_training_weeks],
+        )
+        return person, o, values, rows, score, mask
+
+    def _transition(
+        self, person, o, t, rank, score, rows: _Rows, r, values, region, viable, explain
+    ) -> Transition:
+        gap = float(rows.gap[r, t])
+        teer_o, teer_t = int(self.teer[o]), int(self.teer[t])
+        weeks = self._weeks(o, t, gap)
+        facet_fit = self.facet_fit[:, o, t] if rows.facet_fit is None else rows.facet_fit[:, r, t]
+        facet_gap = self.facet_gap[:, o, t] if rows.facet_gap is None else rows.facet_gap[:, r, t]
+        facets = tuple(
+            FacetFit(
+                f, float(self.weights[k]), float(facet_fit[k]), float(facet_gap[k]) if self.level[k] else None
+            )
+            for k, f in enumerate(self.facets)
+        )
+        earnings = None
+        origin_wage = person.wage if person.wage is not None else float(self.wages[o])
+        if not np.isnan(self.wages[t]) and origin_wage and not np.isnan(origin_wage):
+            earnings = float(self.wages[t]) / origin_wage
+        strengths, gaps, matched = (), (), ()
+        if explain:
+            strengths, gaps = self._compare(self.taxonomy.values[o] if values is None else values, t)
+            matched = programs.match(
+                self.catalogue, [(g.facet, g.descriptor) for g in gaps], self.codes[t], teer_t, weeks
+            )
+        automation = ai = None
+        if self.exposures is not None:
+            automation = self.exposures.by_measure[self.settings.automation_measure][t]
+            ai = self.exposures.by_measure["ilo_genai"][t]
+        return Transition(
+            origin=str(self.codes[o]),
+            target=str(self.codes[t]),
+            title_en=str(self.taxonomy.titles_en[t]),
+            title_fr=str(self.taxonomy.titles_fr[t] or self.taxonomy.titles_en[t]),
+            rank=rank,
+            score=score,
+            feasibility=float(rows.fit[r, t]),
+            gap=gap,
+            viable=bool(viable),
+            teer_origin=teer_o,
+            teer_target=teer_t,
+            teer_step=teer_o - teer_t if teer_o >= 0 and teer_t >= 0 else 0,
+            training_weeks=weeks,
+            facets=facets,
+            outlook=None if self.outlooks is None else self.outlooks.get(t, region),
+            earnings_ratio=earnings,
+            automation=automation,
+            ai_exposure=ai,
+            strengths=strengths,
+            gaps=gaps,
+            programs=matched,
+        )
+
+    def _compare(self, origin_values: np.ndarray, t: int):
+        """Strongest shared strengths (highest min(origin, target)) and largest gaps (target − origin, at
+        least ``gap_min_points`` scale points) among the level facets' descriptors."""
+        s = self.settings
+        columns = self._level_columns
+        target = self.taxonomy.values[t]
+        shared = np.minimum(origin_values[columns], target[columns])
+        shortfall = (target[columns] - origin_values[columns]) * self.scale_max[columns]
+        order = np.lexsort((columns, -shared))
+        strengths = columns[order[shared[order] > 0][: s.explain_strengths]]
+        order = np.lexsort((columns, -shortfall))
+        gaps = columns[order[shortfall[order] >= max(s.gap_min_points, EPS)][: s.explain_gaps]]
+        descriptors = self.taxonomy.descriptors
+
+        def comparison(j: int) -> DescriptorComparison:
+            d = descriptors[j]
+            return DescriptorComparison(
+                d.id,
+                d.facet,
+                d.name_en,
+                d.name("fr"),
+                float(origin_values[j] * d.scale_max),
+                float(target[j] * d.scale_max),
+                d.scale_max,
+            )
+
+        return tuple(comparison(int(j)) for j in strengths), tuple(comparison(int(j)) for j in gaps)
+
+    # ------------------------------------------------------------------ every origin at once
+    def rank_all(
+        self,
+        origins: list[str] | None = None,
+        *,
+        top: int = 20,
+        feasibility_only: bool = True,
+        region: str | None = None,
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(origin index (n,), targets (n, top), scores (n, top)) for occupation codes (None: all)."""
+        idx = np.arange(len(self.codes)) if origins is None else np.array([self.index(c) for c in origins])
+        extra = self._extra_for(region)
+        targets = np.full((len(idx), min(top, len(self.codes))), -1, dtype=np.int32)
+        scores = np.full(targets.shape, np.nan, dtype=np.float32)
+        for start in range(0, len(idx), 256):
+            chunk = idx[start : start + 256]
+            rows = self._rows(chunk)
+            score = self._score(rows.fit, chunk, feasibility_only, extra)
+            targets[start : start + 256], scores[start : start + 256] = self._top(
+                score, self._mask(chunk, rows.gap), top
+            )
+        return idx, targets, scores
+
+    # ------------------------------------------------------------------ many people
+    def batch(self, people: list[Person]) -> PersonBatch:
+        """A PersonBatch from Person objects: every descriptor anyone rated becomes a column (the six Holland
+        descriptors when anyone gave interests)."""
+        scale = self.scale_max
+        resolved: list[tuple[int, dict[int, float]]] = []
+        for p in people:
+            o, v = self._person_vector(p)  # validates
+            given: dict[int, float] = {}
+            if v is not None:
+                names = [str(k) for k in p.ratings]
+                if p.interests:
+                    names += [oasis.HOLLAND[x] for x in HOLLAND_LETTERS]
+                for name in names:
+                    j = self.descriptor_position[name]
+                    given[j] = float(round(float(v[j]) * float(scale[j])))
+            resolved.append((o, given))
+        changed = sorted(set().union(*(g.keys() for _, g in resolved))) if resolved else []
+        ratings = np.full((len(people), len(changed)), np.nan, dtype=np.float32)
+        where = {j: c for c, j in enumerate(changed)}
+        for i, (_, given) in enumerate(resolved):
+            for j, value in given.items():
+                ratings[i, where[j]] = value
+        return PersonBatch(
+            origin=np.array([o for o, _ in resolved], dtype=np.int32),
+            columns=tuple(self.taxonomy.descriptors[j].id for j in changed),
+            ratings=ratings,
+            max_teer_step=np.array(
+                [-1 if p.max_teer_step is None else p.max_teer_step for p in people], dtype=np.int8
+            ),
+            max_training_weeks=np.array(
+                [np.nan if p.max_training_weeks is None else p.max_training_weeks for p in people],
+                dtype=np.float32,
+            ),
+            wage=np.array([np.nan if p.wage is None else p.wage for p in people], dtype=np.float32),
+        )
+
+    def _psi_for(self, j: int) -> np.ndarray:
+        """(m, N) level encoding of descriptor column j for every target: Σ_k [p ≥ k] ψ_k(t) = min(p, t)."""
+        cached = self._psi.get(j)
+        if cached is None:
+            top = self.taxonomy.descriptors[j].scale_max
+            if not float(top).is_integer():
+                raise PathwayDataError(
+                    f"descriptor {self.taxonomy.descriptors[j].id}: personal ratings in a batch need a "
+                    "whole-number scale."
+                )
+            raw = self.taxonomy.values[:, j] * top
+            steps = np.arange(int(top), dtype=np.float32)[:, None]
+            cached = (np.clip(raw[None, :] - steps, 0, 1) / top).astype(np.float32)
+            self._psi[j] = cached
+        return cached
+
+    def rank_batch(
+        self,
+        batch: PersonBatch,
+        *,
+        top: int = 20,
+        feasibility_only: bool = False,
+        region: str | None = None,
+    ) -> BatchResult:
+        """Top ``top`` viable targets for every person of the batch (vectorised; people are grouped by
+        origin, and people with no ratings and the same origin and constraints are ranked once)."""
+        p = len(batch)
+        origin = np.asarray(batch.origin, dtype=np.int32)
+        if p and (origin.min() < 0 or origin.max() >= len(self.codes)):
+            raise PathwayDataError("batch: origin indexes must point into Engine.codes.")
+        step = (
+            np.full(p, -1, np.int8)
+            if batch.max_teer_step is None
+            else np.asarray(batch.max_teer_step, np.int8)
+        )
+        weeks = (
+            np.full(p, np.nan, np.float32)
+            if batch.max_training_weeks is None
+            else np.asarray(batch.max_training_weeks, np.float32)
+        )
+        wage = np.full(p, np.nan, np.float32) if batch.wage is None else np.asarray(batch.wage, np.float32)
+        columns = [self.descriptor_position.get(c) for c in batch.columns]
+        unknown = [c for c, j in zip(batch.columns, columns, strict=True) if j is None]
+        if unknown:
+            raise PathwayDataError(f"batch: unknown descriptor(s) {', '.join(unknown)}.")
+        ratings = batch.ratings
+        if feasibility_only or ratings is None or not columns:
+            personal = np.zeros(p, dtype=bool)
+        else:
+            ratings = np.asarray(ratings, dtype=np.float32)
+            given = ~np.isnan(ratings)
+            scale = self.scale_max[columns]
+            bad = given & ((ratings < 0) | (ratings > scale[None, :]) | (ratings != np.round(ratings)))
+            if bad.any():
+                i, c = np.argwhere(bad)[0]
+                raise PathwayDataError(
+                    f"batch person {i}: rating {ratings[i, c]} of {batch.columns[c]} is not a whole number "
+                    f"from 0 to {scale[c]:g}."
+                )
+            personal = given.any(1)
+        if feasibility_only:
+            step = np.full(p, -1, np.int8)
+            weeks = np.full(p, np.nan, np.float32)
+            wage = np.full(p, np.nan, np.float32)
+        extra = self._extra_for(region)
+        k = min(top, len(self.codes))
+        targets = np.full((p, k), -1, dtype=np.int16)
+        scores = np.full((p, k), np.nan, dtype=np.float32)
+
+        # 1. people without ratings: one ranking per distinct (origin, constraints, wage)
+        plain = np.flatnonzero(~personal)
+        if len(plain):
+            keys = np.stack(
+                [
+                    origin[plain].astype(np.float64),
+                    step[plain].astype(np.float64),
+                    np.nan_to_num(weeks[plain], nan=-1.0).astype(np.float64),
+                    np.nan_to_num(wage[plain], nan=-1.0).astype(np.float64),
+                ],
+                axis=1,
+            )
+            unique, inverse = np.unique(keys, axis=0, return_inverse=True)
+            inverse = inverse.reshape(-1)
+            u_origin = unique[:, 0].astype(np.int32)
+            u_step = unique[:, 1].astype(np.int8)
+            u_weeks = np.where(unique[:, 2] < 0, np.nan, unique[:, 2]).astype(np.float32)
+            u_wage = np.where(unique[:, 3] < 0, np.nan, unique[:, 3]).astype(np.float32)
+            u_targets = np.empty((len(unique), k), dtype=np.int16)
+            u_scores = np.empty((len(unique), k), dtype=np.float32)
+            for start in range(0, len(unique), 1024):
+                sl = slice(start, start + 1024)
+                rows = self._rows(u_origin[sl])
+                score = self._score(rows.fit, u_origin[sl], feasibility_only, extra, u_wage[sl])
+                mask = self._mask(u_origin[sl], rows.gap, u_step[sl], u_weeks[sl])
+                u_targets[sl], u_scores[sl] = self._top(score, mask, k)
+            targets[plain] = u_targets[inverse]
+            scores[plain] = u_scores[inverse]
+
+        # 2. people with ratings, grouped by origin
+        rated = np.flatnonzero(personal)
+        if len(rated):
+            order = rated[np.argsort(origin[rated], kind="stable")]
+            col_facet: dict[int, list[int]] = {}
+            for c, j in enumerate(columns):
+                for kf, sl in enumerate(self.slices):
+                    if sl.start <= j < sl.stop:
+                        col_facet.setdefault(kf, []).append(c)
+            prepared = {}
+            for kf, cols in col_facet.items():
+                js = [columns[c] for c in cols]
+                tops = [int(self.taxonomy.descriptors[j].scale_max) for j in js]
+                psi = np.concatenate([self._psi_for(j) for j in js], axis=0)  # (Σ tops, N)
+                repeat = np.repeat(np.arange(len(js)), tops)
+                thresholds = np.concatenate([np.arange(1, t + 1) for t in tops]).astype(np.float32)
+                prepared[kf] = (cols, np.array(js), repeat, thresholds, psi)
+            # The level-encoded overlap does not depend on the origin: one large matrix product per chunk
+            # (small products per origin would pay BLAS's thread start-up each time).
+            for start in range(0, len(order), 16384):
+                chunk = order[start : start + 16384]
+                chunk_ratings = ratings[chunk]
+                encoded = {
+                    kf: (
+                        np.nan_to_num(chunk_ratings[:, cols], nan=-1.0)[:, repeat] >= thresholds[None, :]
+                    ).astype(np.float32)
+                    @ psi
+                    for kf, (cols, _, repeat, thresholds, psi) in prepared.items()
+                }
+                bounds = np.flatnonzero(np.diff(origin[chunk])) + 1
+                for lo, hi in zip(np.r_[0, bounds], np.r_[bounds, len(chunk)], strict=True):
+                    members = chunk[lo:hi]
+                    self._rank_rated(
+                        members,
+                        int(origin[members[0]]),
+                        chunk_ratings[lo:hi],
+                        {kf: v[lo:hi] for kf, v in encoded.items()},
+                        prepared,
+                        step[members],
+                        weeks[members],
+                        wage[members],
+                        extra,
+                        k,
+                        targets,
+                        scores,
+                    )
+        return BatchResult(targets, scores)
+
+    def _rank_rated(
+        self, members, o, ratings, encoded, prepared, step, weeks, wage, extra, k, targets, scores
+    ):
+        n = len(members)
+        x = self.taxonomy.values
+        fit = np.repeat(self.fit[o][None, :], n, axis=0)
+        gap = np.repeat(self.gap[o][None, :], n, axis=0)
+        for kf, (cols, js, _, _, _) in prepared.items():
+            r = ratings[:, cols]
+            g = ~np.isnan(r)
+            if not g.any():
+                continue
+            # Σ_d min(v_d, t_d) over the batch's columns of this facet: the person's whole-number ratings
+            # through the level encoding (exact; ``encoded``), the origin's ratings where the person gave none
+            overlap = (
+                encoded[kf]
+                + (self.overlap[kf][o] - np.minimum(x[o, js][:, None], x[:, js].T).sum(0))[None, :]
+            )
+            if not g.all():
+                m_o = np.minimum(x[o, js][:, None], x[:, js].T)  # (K_f, N)
+                overlap = overlap + (~g).astype(np.float32) @ m_o
+            scale = self.scale_max[js]
+            own = np.where(g, np.nan_to_num(r) / scale[None, :], x[o, js][None, :]).sum(1)
+            origin_sum = (self.sums[kf][o] - x[o, js].sum() + own)[:, None]
+            f_fit, f_gap = self._facet_scores(kf, overlap, origin_sum, self.sums[kf][None, :])
+            fit += self.weights[kf] * (f_fit - self.facet_fit[kf][o][None, :])
+            if self.level[kf]:
+                gap += self.gap_weights[kf] * (f_gap - self.facet_gap[kf][o][None, :])
+        origins = np.full(n, o, dtype=np.int32)
+        score = self._score(fit, origins, False, extra, wage)
+        mask = self._mask(origins, gap, step, weeks)
+        targets[members], scores[members] = self._top(score, mask, k)
+
+    # ------------------------------------------------------------------ multi-step paths
+    def paths(
+        self, who: str | Person, goal: str, *, top: int = 5, max_steps: int | None = None
+    ) -> list[CareerPath]:
+        """The best paths of up to ``max_steps`` (default ``settings.max_path_steps``, at most 3) from the
+        origin to ``goal``, every step viable (and within the person's constraints), ranked by total gap
+        (ties: fewer steps). The first step uses the person's own ratings; later steps start from the
+        occupation reached."""
+        steps = self.settings.max_path_steps if max_steps is None else max_steps
+        if not 1 <= steps <= 3:
+            raise PathwayDataError(f"max_steps must be 1, 2 or 3 (got {steps}).")
+        person = who if isinstance(who, Person) else Person(str(who))
+        o, values = self._person_vector(person)
+        g = self.index(goal)
+        if g == o:
+            raise PathwayDataError(f"the goal {self.codes[g]} is the origin occupation.")
+        rows = self._rows(np.array([o]), None if values is None else values[None, :])
+        step_limit = None if person.max_teer_step is None else person.max_teer_step
+        week_limit = person.max_training_weeks
+        first_mask = self._mask(
+            np.array([o]),
+            rows.gap,
+            None if step_limit is None else [step_limit],
+            None if week_limit is None else [week_limit],
+        )[0]
+        first = np.where(first_mask, rows.gap[0], np.inf)
+        n = len(self.codes)
+        everyone = np.arange(n)
+        later_mask = self._mask(
+            everyone,
+            self.gap,
+            None if step_limit is None else np.full(n, step_limit),
+            None if week_limit is None else np.full(n, week_limit),
+        )
+        later = np.where(later_mask, self.gap, np.inf).astype(np.float32)
+        found: list[tuple[float, int, tuple[int, ...]]] = []
+        if np.isfinite(first[g]):
+            found.append((float(first[g]), 1, (o, g)))
+        blocked = np.zeros(n, dtype=bool)
+        blocked[[o, g]] = True
+        if steps >= 2:
+            two = first + later[:, g]
+            two[blocked] = np.inf
+            for m in np.argsort(two, kind="stable")[:top]:
+                if np.isfinite(two[m]):
+                    found.append((float(two[m]), 2, (o, int(m), g)))
+        if steps >= 3:
+            three = first[:, None] + later + later[:, g][None, :]
+            three[blocked, :] = np.inf
+            three[:, blocked] = np.inf
+            np.fill_diagonal(three, np.inf)
+            flat = three.ravel()
+            best = (
+                np.argpartition(flat, min(top, flat.size - 1))[: top + 1]
+                if flat.size > top
+                else np.arange(flat.size)
+            )
+            for cell in best[np.argsort(flat[best], kind="stable")][:top]:
+                if np.isfinite(flat[cell]):
+                    m1, m2 = divmod(int(cell), n)
+                    found.append((float(flat[cell]), 3, (o, m1, m2, g)))
+        found.sort(key=lambda item: (round(item[0], 6), item[1], item[2]))
+        result = []
+        for total, _, nodes in found[:top]:
+            path_steps = []
+            for i, (a, b) in enumerate(zip(nodes[:-1], nodes[1:], strict=True)):
+                step_gap = float(rows.gap[0, b]) if i == 0 else float(self.gap[a, b])
+                weeks = self._weeks(a, b, step_gap)
+                teer_step = int(self.teer[a] - self.teer[b]) if self.teer[a] >= 0 and self.teer[b] >= 0 else 0
+                path_steps.append(
+                    PathStep(str(self.codes[a]), str(self.codes[b]), step_gap, teer_step, weeks)
+                )
+            result.append(CareerPath(tuple(path_steps), total, sum(s.training_weeks for s in path_steps)))
+        return result
