@@ -13,6 +13,8 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from careerlens import __version__
 from careerlens.accounts.api import router as accounts_router
 from careerlens.api.auth import AUTH
+from careerlens.clients.api import router as clients_router
+from careerlens.pathways.api import router as pathways_router
 from careerlens.reference.api import router as reference_router
 
 logger = logging.getLogger("careerlens.api")
@@ -28,6 +30,8 @@ api = NinjaAPI(
 
 api.add_router("/", reference_router)
 api.add_router("/", accounts_router)
+api.add_router("/", clients_router)
+api.add_router("/", pathways_router)
 
 
 @api.exception_handler(Http404)

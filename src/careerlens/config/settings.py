@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "careerlens.accounts",
     "careerlens.audit",
     "careerlens.reference",
+    "careerlens.clients",
+    "careerlens.pathways",
     "careerlens.web",
     "careerlens.demo",
     "django.contrib.admin",
@@ -60,6 +62,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "careerlens.audit.middleware.RequestIdMiddleware",
+    "careerlens.web.middleware.RejectNulMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -153,6 +156,7 @@ ADMINS_EMAIL_FROM = env.str("DEFAULT_FROM_EMAIL", "careerlens@localhost")
 DEFAULT_FROM_EMAIL = ADMINS_EMAIL_FROM
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 SMALL_CELL_THRESHOLD = env.int("SMALL_CELL_THRESHOLD", default=10, minimum=1)
+REFERRAL_WAIT_DAYS = env.int("REFERRAL_WAIT_DAYS", default=10, minimum=1)
 
 LOGGING = {
     "version": 1,

@@ -14,6 +14,8 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("careerlens.accounts.urls")),
     path("audit/", include("careerlens.audit.urls")),
     path("reference/", include("careerlens.reference.urls")),
+    path("clients/", include("careerlens.clients.urls")),
+    path("pathways/", include("careerlens.pathways.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

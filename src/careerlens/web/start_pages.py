@@ -5,6 +5,7 @@ from __future__ import annotations
 from careerlens.accounts import selectors as accounts
 from careerlens.accounts.roles import Role
 from careerlens.audit import selectors as audit
+from careerlens.clients import selectors as clients
 from careerlens.reference import selectors as reference
 
 
@@ -20,6 +21,7 @@ def _client(user):
     return "web/start/client.html", {
         "catchment": user.home_catchment,
         "providers": accounts.providers_for(user),
+        "record": clients.visible_clients(user).first(),
     }
 
 
