@@ -22,172 +22,27 @@ import math
 import numbers
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
 from . import exposure as exposure_module
 from . import labour, oasis, programs
 from ._io import DATA, PathwayDataError
-from .people import HOLLAND_LETTERS, Person, PersonBatch
+from .batch import BatchRanking
+from .people import HOLLAND_LETTERS, Person
+from .results import (  # noqa: F401 (re-exported)
+    BatchResult,
+    CareerPath,
+    DescriptorComparison,
+    FacetFit,
+    PathStep,
+    Transition,
+    UnknownOccupation,
+)
 from .settings import PathwaySettings
 from .taxonomy import Taxonomy
 
 EPS = 1e-9
-
-
-class UnknownOccupation(PathwayDataError):
-    """An occupation code the engine does not know; ``code`` names it."""
-
-    def __init__(self, code: str):
-        super().__init__(f"unknown occupation code {code!r} (not a NOC 2021 unit group of the engine)")
-        self.code = code
-
-
-@dataclass(frozen=True)
-class DescriptorComparison:
-    descriptor: str
-    facet: str
-    name_en: str
-    name_fr: str  # English when OaSIS has no French name (it publishes none)
-    origin: float  # on the descriptor's own scale
-    target: float
-    scale_max: float
-
-    @property
-    def difference(self) -> float:
-        return self.target - self.origin
-
-    def name(self, language: str = "en") -> str:
-        return self.name_fr if language == "fr" else self.name_en
-
-
-@dataclass(frozen=True)
-class FacetFit:
-    facet: str
-    weight: float
-    fit: float
-    gap: float | None  # None for match facets
-
-
-@dataclass(frozen=True)
-class Transition:
-    origin: str
-    target: str
-    title_en: str
-    title_fr: str
-    rank: int
-    score: float
-    feasibility: float
-    gap: float
-    viable: bool
-    teer_origin: int
-    teer_target: int
-    teer_step: int  # origin TEER - target TEER: positive is a step up (more education)
-    training_weeks: float
-    facets: tuple[FacetFit, ...] = ()
-    outlook: labour.Outlook | None = None
-    earnings_ratio: float | None = None
-    automation: exposure_module.Exposure | None = None
-    ai_exposure: exposure_module.Exposure | None = None
-    strengths: tuple[DescriptorComparison, ...] = ()
-    gaps: tuple[DescriptorComparison, ...] = ()
-    programs: tuple[programs.ProgramMatch, ...] = ()
-
-    def title(self, language: str = "en") -> str:
-        return self.title_fr if language == "fr" and self.title_fr else self.title_en
-
-    def as_dict(self, language: str = "en") -> dict[str, Any]:
-        """JSON-ready (names in ``language``, falling back to English)."""
-
-        def comparison(c: DescriptorComparison) -> dict[str, Any]:
-            return {
-                "descriptor": c.descriptor,
-                "facet": c.facet,
-                "name": c.name(language),
-                "origin": round(c.origin, 3),
-                "target": round(c.target, 3),
-                "scale_max": c.scale_max,
-            }
-
-        def exposure(e: exposure_module.Exposure | None) -> dict[str, Any] | None:
-            if e is None:
-                return None
-            return {
-                "measure": e.measure,
-                "value": None if e.value is None else round(e.value, 4),
-                "published": e.raw,
-                "label": e.label,
-                "route": e.route,
-                "codes": list(e.codes),
-            }
-
-        outlook = None
-        if self.outlook is not None:
-            outlook = {
-                "value": self.outlook.value,
-                "label": self.outlook.label_fr if language == "fr" else self.outlook.label_en,
-                "source": self.outlook.source,
-            }
-        return {
-            "origin": self.origin,
-            "target": self.target,
-            "title": self.title(language),
-            "rank": self.rank,
-            "score": round(self.score, 6),
-            "feasibility": round(self.feasibility, 6),
-            "gap": round(self.gap, 6),
-            "viable": self.viable,
-            "teer_origin": self.teer_origin,
-            "teer_target": self.teer_target,
-            "teer_step": self.teer_step,
-            "training_weeks": round(self.training_weeks, 1),
-            "facets": [
-                {
-                    "facet": f.facet,
-                    "weight": round(f.weight, 4),
-                    "fit": round(f.fit, 4),
-                    "gap": None if f.gap is None else round(f.gap, 4),
-                }
-                for f in self.facets
-            ],
-            "outlook": outlook,
-            "earnings_ratio": None if self.earnings_ratio is None else round(self.earnings_ratio, 4),
-            "automation": exposure(self.automation),
-            "ai_exposure": exposure(self.ai_exposure),
-            "strengths": [comparison(c) for c in self.strengths],
-            "gaps": [comparison(c) for c in self.gaps],
-            "programs": [
-                {"id": m.program.id, "name": m.program.name(language), "closes": list(m.closes)}
-                for m in self.programs
-            ],
-        }
-
-
-@dataclass(frozen=True)
-class PathStep:
-    origin: str
-    target: str
-    gap: float
-    teer_step: int
-    training_weeks: float
-
-
-@dataclass(frozen=True)
-class CareerPath:
-    steps: tuple[PathStep, ...]
-    total_gap: float
-    total_training_weeks: float
-
-    @property
-    def occupations(self) -> tuple[str, ...]:
-        return (self.steps[0].origin, *(s.target for s in self.steps))
-
-
-@dataclass(frozen=True)
-class BatchResult:
-    targets: np.ndarray  # (P, top) int16 index into Engine.codes, -1 where fewer viable targets
-    scores: np.ndarray  # (P, top) float32, NaN where none
 
 
 @dataclass
@@ -201,7 +56,7 @@ class _Rows:
     values: np.ndarray | None = None  # (n, D) effective profiles when personal
 
 
-class Engine:
+class Engine(BatchRanking):
     """Build once (``Engine.from_reference()`` or ``Engine(taxonomy, …)``), query many times."""
 
     def __init__(
@@ -646,222 +501,6 @@ class Engine:
         return idx, targets, scores
 
     # ------------------------------------------------------------------ many people
-    def batch(self, people: list[Person]) -> PersonBatch:
-        """A PersonBatch from Person objects: every descriptor anyone rated becomes a column (the six Holland
-        descriptors when anyone gave interests)."""
-        scale = self.scale_max
-        resolved: list[tuple[int, dict[int, float]]] = []
-        for p in people:
-            o, v = self._person_vector(p)  # validates
-            given: dict[int, float] = {}
-            if v is not None:
-                names = [str(k) for k in p.ratings]
-                if p.interests:
-                    names += [oasis.HOLLAND[x] for x in HOLLAND_LETTERS]
-                for name in names:
-                    j = self.descriptor_position[name]
-                    given[j] = float(round(float(v[j]) * float(scale[j])))
-            resolved.append((o, given))
-        changed = sorted(set().union(*(g.keys() for _, g in resolved))) if resolved else []
-        ratings = np.full((len(people), len(changed)), np.nan, dtype=np.float32)
-        where = {j: c for c, j in enumerate(changed)}
-        for i, (_, given) in enumerate(resolved):
-            for j, value in given.items():
-                ratings[i, where[j]] = value
-        return PersonBatch(
-            origin=np.array([o for o, _ in resolved], dtype=np.int32),
-            columns=tuple(self.taxonomy.descriptors[j].id for j in changed),
-            ratings=ratings,
-            max_teer_step=np.array(
-                [-1 if p.max_teer_step is None else p.max_teer_step for p in people], dtype=np.int8
-            ),
-            max_training_weeks=np.array(
-                [np.nan if p.max_training_weeks is None else p.max_training_weeks for p in people],
-                dtype=np.float32,
-            ),
-            wage=np.array([np.nan if p.wage is None else p.wage for p in people], dtype=np.float32),
-        )
-
-    def _psi_for(self, j: int) -> np.ndarray:
-        """(m, N) level encoding of descriptor column j for every target: Σ_k [p ≥ k] ψ_k(t) = min(p, t)."""
-        cached = self._psi.get(j)
-        if cached is None:
-            top = self.taxonomy.descriptors[j].scale_max
-            if not float(top).is_integer():
-                raise PathwayDataError(
-                    f"descriptor {self.taxonomy.descriptors[j].id}: personal ratings in a batch need a "
-                    "whole-number scale."
-                )
-            raw = self.taxonomy.values[:, j] * top
-            steps = np.arange(int(top), dtype=np.float32)[:, None]
-            cached = (np.clip(raw[None, :] - steps, 0, 1) / top).astype(np.float32)
-            self._psi[j] = cached
-        return cached
-
-    def rank_batch(
-        self,
-        batch: PersonBatch,
-        *,
-        top: int = 20,
-        feasibility_only: bool = False,
-        region: str | None = None,
-    ) -> BatchResult:
-        """Top ``top`` viable targets for every person of the batch (vectorised; people are grouped by
-        origin, and people with no ratings and the same origin and constraints are ranked once)."""
-        p = len(batch)
-        origin = np.asarray(batch.origin, dtype=np.int32)
-        if p and (origin.min() < 0 or origin.max() >= len(self.codes)):
-            raise PathwayDataError("batch: origin indexes must point into Engine.codes.")
-        step = (
-            np.full(p, -1, np.int8)
-            if batch.max_teer_step is None
-            else np.asarray(batch.max_teer_step, np.int8)
-        )
-        weeks = (
-            np.full(p, np.nan, np.float32)
-            if batch.max_training_weeks is None
-            else np.asarray(batch.max_training_weeks, np.float32)
-        )
-        wage = np.full(p, np.nan, np.float32) if batch.wage is None else np.asarray(batch.wage, np.float32)
-        columns = [self.descriptor_position.get(c) for c in batch.columns]
-        unknown = [c for c, j in zip(batch.columns, columns, strict=True) if j is None]
-        if unknown:
-            raise PathwayDataError(f"batch: unknown descriptor(s) {', '.join(unknown)}.")
-        ratings = batch.ratings
-        if feasibility_only or ratings is None or not columns:
-            personal = np.zeros(p, dtype=bool)
-        else:
-            ratings = np.asarray(ratings, dtype=np.float32)
-            given = ~np.isnan(ratings)
-            scale = self.scale_max[columns]
-            bad = given & ((ratings < 0) | (ratings > scale[None, :]) | (ratings != np.round(ratings)))
-            if bad.any():
-                i, c = np.argwhere(bad)[0]
-                raise PathwayDataError(
-                    f"batch person {i}: rating {ratings[i, c]} of {batch.columns[c]} is not a whole number "
-                    f"from 0 to {scale[c]:g}."
-                )
-            personal = given.any(1)
-        if feasibility_only:
-            step = np.full(p, -1, np.int8)
-            weeks = np.full(p, np.nan, np.float32)
-            wage = np.full(p, np.nan, np.float32)
-        extra = self._extra_for(region)
-        k = min(top, len(self.codes))
-        targets = np.full((p, k), -1, dtype=np.int16)
-        scores = np.full((p, k), np.nan, dtype=np.float32)
-
-        # 1. people without ratings: one ranking per distinct (origin, constraints, wage)
-        plain = np.flatnonzero(~personal)
-        if len(plain):
-            keys = np.stack(
-                [
-                    origin[plain].astype(np.float64),
-                    step[plain].astype(np.float64),
-                    np.nan_to_num(weeks[plain], nan=-1.0).astype(np.float64),
-                    np.nan_to_num(wage[plain], nan=-1.0).astype(np.float64),
-                ],
-                axis=1,
-            )
-            unique, inverse = np.unique(keys, axis=0, return_inverse=True)
-            inverse = inverse.reshape(-1)
-            u_origin = unique[:, 0].astype(np.int32)
-            u_step = unique[:, 1].astype(np.int8)
-            u_weeks = np.where(unique[:, 2] < 0, np.nan, unique[:, 2]).astype(np.float32)
-            u_wage = np.where(unique[:, 3] < 0, np.nan, unique[:, 3]).astype(np.float32)
-            u_targets = np.empty((len(unique), k), dtype=np.int16)
-            u_scores = np.empty((len(unique), k), dtype=np.float32)
-            for start in range(0, len(unique), 1024):
-                sl = slice(start, start + 1024)
-                rows = self._rows(u_origin[sl])
-                score = self._score(rows.fit, u_origin[sl], feasibility_only, extra, u_wage[sl])
-                mask = self._mask(u_origin[sl], rows.gap, u_step[sl], u_weeks[sl])
-                u_targets[sl], u_scores[sl] = self._top(score, mask, k)
-            targets[plain] = u_targets[inverse]
-            scores[plain] = u_scores[inverse]
-
-        # 2. people with ratings, grouped by origin
-        rated = np.flatnonzero(personal)
-        if len(rated):
-            order = rated[np.argsort(origin[rated], kind="stable")]
-            col_facet: dict[int, list[int]] = {}
-            for c, j in enumerate(columns):
-                for kf, sl in enumerate(self.slices):
-                    if sl.start <= j < sl.stop:
-                        col_facet.setdefault(kf, []).append(c)
-            prepared = {}
-            for kf, cols in col_facet.items():
-                js = [columns[c] for c in cols]
-                tops = [int(self.taxonomy.descriptors[j].scale_max) for j in js]
-                psi = np.concatenate([self._psi_for(j) for j in js], axis=0)  # (Σ tops, N)
-                repeat = np.repeat(np.arange(len(js)), tops)
-                thresholds = np.concatenate([np.arange(1, t + 1) for t in tops]).astype(np.float32)
-                prepared[kf] = (cols, np.array(js), repeat, thresholds, psi)
-            # The level-encoded overlap does not depend on the origin: one large matrix product per chunk
-            # (small products per origin would pay BLAS's thread start-up each time).
-            for start in range(0, len(order), 16384):
-                chunk = order[start : start + 16384]
-                chunk_ratings = ratings[chunk]
-                encoded = {
-                    kf: (
-                        np.nan_to_num(chunk_ratings[:, cols], nan=-1.0)[:, repeat] >= thresholds[None, :]
-                    ).astype(np.float32)
-                    @ psi
-                    for kf, (cols, _, repeat, thresholds, psi) in prepared.items()
-                }
-                bounds = np.flatnonzero(np.diff(origin[chunk])) + 1
-                for lo, hi in zip(np.r_[0, bounds], np.r_[bounds, len(chunk)], strict=True):
-                    members = chunk[lo:hi]
-                    self._rank_rated(
-                        members,
-                        int(origin[members[0]]),
-                        chunk_ratings[lo:hi],
-                        {kf: v[lo:hi] for kf, v in encoded.items()},
-                        prepared,
-                        step[members],
-                        weeks[members],
-                        wage[members],
-                        extra,
-                        k,
-                        targets,
-                        scores,
-                    )
-        return BatchResult(targets, scores)
-
-    def _rank_rated(
-        self, members, o, ratings, encoded, prepared, step, weeks, wage, extra, k, targets, scores
-    ):
-        n = len(members)
-        x = self.taxonomy.values
-        fit = np.repeat(self.fit[o][None, :], n, axis=0)
-        gap = np.repeat(self.gap[o][None, :], n, axis=0)
-        for kf, (cols, js, _, _, _) in prepared.items():
-            r = ratings[:, cols]
-            g = ~np.isnan(r)
-            if not g.any():
-                continue
-            # Σ_d min(v_d, t_d) over the batch's columns of this facet: the person's whole-number ratings
-            # through the level encoding (exact; ``encoded``), the origin's ratings where the person gave none
-            overlap = (
-                encoded[kf]
-                + (self.overlap[kf][o] - np.minimum(x[o, js][:, None], x[:, js].T).sum(0))[None, :]
-            )
-            if not g.all():
-                m_o = np.minimum(x[o, js][:, None], x[:, js].T)  # (K_f, N)
-                overlap = overlap + (~g).astype(np.float32) @ m_o
-            scale = self.scale_max[js]
-            own = np.where(g, np.nan_to_num(r) / scale[None, :], x[o, js][None, :]).sum(1)
-            origin_sum = (self.sums[kf][o] - x[o, js].sum() + own)[:, None]
-            f_fit, f_gap = self._facet_scores(kf, overlap, origin_sum, self.sums[kf][None, :])
-            fit += self.weights[kf] * (f_fit - self.facet_fit[kf][o][None, :])
-            if self.level[kf]:
-                gap += self.gap_weights[kf] * (f_gap - self.facet_gap[kf][o][None, :])
-        origins = np.full(n, o, dtype=np.int32)
-        score = self._score(fit, origins, False, extra, wage)
-        mask = self._mask(origins, gap, step, weeks)
-        targets[members], scores[members] = self._top(score, mask, k)
-
-    # ------------------------------------------------------------------ multi-step paths
     def paths(
         self, who: str | Person, goal: str, *, top: int = 5, max_steps: int | None = None
     ) -> list[CareerPath]:
