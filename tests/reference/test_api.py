@@ -73,13 +73,19 @@ def test_search_in_french(client_for):
         ("q=", "Type a job title or a NOC code to search."),
         ("q=%20%20", "Type a job title or a NOC code to search."),
         ("q=" + "a" * 101, "Type at most 100 characters (you typed 101)."),
-        ("q=%00%01", "Type at least one letter or digit."),
+        ("q=%01%02", "Type at least one letter or digit."),
     ],
 )
 def test_unsearchable_queries_answer_422_with_a_reason(client_for, query, detail):
     response = client_for("practitioner").get(f"/api/v1/occupations?{query}")
     assert response.status_code == 422
     assert response.json() == {"detail": detail}
+
+
+def test_a_nul_character_is_refused_before_the_search(client_for):
+    response = client_for("practitioner").get("/api/v1/occupations?q=%00weld")
+    assert response.status_code == 400
+    assert "NUL" in response.json()["detail"]
 
 
 @pytest.mark.parametrize(
