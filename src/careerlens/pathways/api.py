@@ -1,0 +1,195 @@
+"""API route of the career pathways: ``GET /api/v1/pathways`` (transitions, or paths to a goal)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from django.utils import translation
+from ninja import Field, Query, Router, Schema
+from ninja.errors import HttpError
+
+from careerlens.pathways import selectors
+from careerlens.reference.modelbase import active_language
+
+router = Router(tags=["pathways"])
+
+
+class ComparisonOut(Schema):
+    descriptor: str = Field(description="OaSIS 2023 descriptor code, e.g. F01b01.")
+    facet: str = Field(description="skills, abilities, knowledge, work_activities, personal_attributes, …")
+    name: str = Field(description="The descriptor's name. OaSIS publishes English names only.")
+    name_language: Literal["en", "fr"] = Field(description="The language of `name` (English on French).")
+    origin: float = Field(description="The origin's rating, on the descriptor's own scale.")
+    target: float = Field(description="The target's rating, on the descriptor's own scale.")
+    scale_max: float
+
+
+class FacetOut(Schema):
+    facet: str
+    weight: float
+    fit: float = Field(description="0..1; higher is a better fit.")
+    gap: float | None = Field(
+        description="Share of what the target asks that the origin lacks; none for "
+        "facets scored by agreement (work context, interests)."
+    )
+
+
+class OutlookOut(Schema):
+    value: float | None = Field(
+        description="−1 strong risk of surplus … +1 strong risk of shortage; none where unknown."
+    )
+    label: str
+    source: str
+
+
+class ExposureOut(Schema):
+    measure: str = Field(description="frey_osborne, nesta or ilo_genai.")
+    value: float | None = Field(description="0..1.")
+    published: float | None = Field(description="The value as published (Nesta: 1–5).")
+    label: str
+    route: str = Field(description="The crosswalk route from NOC 2021 to the source's classification.")
+    codes: list[str] = Field(description="The codes averaged at the end of the route.")
+
+
+class ProgramOut(Schema):
+    id: str
+    name: str
+    closes: list[str] = Field(description="Descriptor codes of the gaps the program could close.")
+
+
+class TransitionOut(Schema):
+    origin: str
+    target: str = Field(description="NOC 2021 unit group.")
+    title: str = Field(description="The target's title in the requested language.")
+    rank: int
+    score: float = Field(description="Feasibility, plus outlook and minus exposure unless feasibility only.")
+    feasibility: float = Field(description="0..1, the weighted fit of the facets.")
+    gap: float = Field(description="0..1, the share of what the target asks that the origin lacks.")
+    viable: bool
+    teer_origin: int
+    teer_target: int
+    teer_step: int = Field(description="TEER(origin) − TEER(target): positive is a step up.")
+    training_weeks: float = Field(description="Estimated weeks of training (a careerlens setting).")
+    facets: list[FacetOut]
+    outlook: OutlookOut | None
+    earnings_ratio: float | None
+    automation: ExposureOut | None
+    ai_exposure: ExposureOut | None
+    strengths: list[ComparisonOut] = Field(description="The strongest shared strengths.")
+    gaps: list[ComparisonOut] = Field(description="The largest gaps, largest first.")
+    programs: list[ProgramOut] = Field(description="Training that could close the gaps (shown, not decided).")
+
+
+class PathOccupationOut(Schema):
+    code: str
+    title: str
+
+
+class PathStepOut(Schema):
+    origin: str
+    target: str
+    title: str
+    gap: float
+    teer_step: int
+    training_weeks: float
+
+
+class PathOut(Schema):
+    rank: int
+    total_gap: float = Field(description="Sum of the steps' gaps; paths are ranked by it.")
+    total_training_weeks: float
+    occupations: list[PathOccupationOut] = Field(description="Origin, each step's target, the goal last.")
+    steps: list[PathStepOut]
+
+
+class OriginOut(Schema):
+    code: str
+    title: str
+
+
+class PathwaysOut(Schema):
+    origin: OriginOut
+    goal: OriginOut | None
+    language: Literal["en", "fr"]
+    region: str | None
+    feasibility_only: bool
+    max_teer_step: int | None
+    transitions: list[TransitionOut] = Field(description="Without `goal`: the ranked transitions.")
+    paths: list[PathOut] = Field(description="With `goal`: the best paths of up to three steps.")
+
+
+class PathwaysParams(Schema):
+    origin: str = Field(
+        alias="from", description="The origin: a NOC 2021 unit group (`72106`; `10` for `00010`)."
+    )
+    goal: str | None = Field(None, description="A goal unit group: answers with paths instead.")
+    region: str | None = Field(
+        None, description="An economic region (e.g. 3530): its Job Bank outlooks when imported, else COPS."
+    )
+    top: int = Field(
+        selectors.DEFAULT_TOP, ge=1, le=selectors.MAX_TOP, description="How many transitions or paths."
+    )
+    feasibility_only: bool = Field(False, description="Rank by feasibility alone (no outlook or exposure).")
+    max_teer_step: int | None = Field(
+        None, ge=0, le=selectors.MAX_TEER_STEP, description="The largest step up in TEER (0 = none)."
+    )
+    lang: Literal["en", "fr"] | None = Field(
+        None, description="Language of titles and labels; by default the request's (Accept-Language)."
+    )
+
+
+@router.get(
+    "/pathways",
+    response=PathwaysOut,
+    url_name="pathways",
+    summary="Career pathways: skills-based transitions from an occupation, or paths to a goal",
+    description=(
+        "Without `goal`: the best viable target occupations, with score, gap, shared strengths, largest "
+        "gaps, training programs, outlook and automation and AI exposure (with the crosswalk route). "
+        "With `goal`: the best paths of up to three viable steps, by total gap. An unknown NOC code "
+        "answers 404 naming it; bad parameters (top, region, the goal equal to the origin) 422 with a "
+        "reason in `detail`. The model is in docs/pathways.md."
+    ),
+)
+def pathways(request, params: Query[PathwaysParams]):
+    language = params.lang or active_language()
+    user = request.auth
+    with translation.override(language):
+        try:
+            origin = selectors.occupation_code(user, params.origin, field="from")
+            goal = selectors.occupation_code(user, params.goal, field="goal") if params.goal else None
+            region = selectors.check_region(user, params.region)
+            paths, transitions = [], []
+            if goal:
+                paths = selectors.paths(
+                    user,
+                    origin,
+                    goal,
+                    top=min(params.top, 10),
+                    max_teer_step=params.max_teer_step,
+                    language=language,
+                )
+            else:
+                transitions = selectors.transitions(
+                    user,
+                    origin,
+                    top=params.top,
+                    feasibility_only=params.feasibility_only,
+                    max_teer_step=params.max_teer_step,
+                    region=region,
+                    language=language,
+                )
+        except selectors.PathwayQueryError as error:
+            message = f"{error.field}: {error}" if error.field else str(error)
+            raise HttpError(error.status, message) from None
+        titles = selectors.occupation_titles(user, [c for c in (origin, goal) if c], language)
+    return {
+        "origin": {"code": origin, "title": titles.get(origin, origin)},
+        "goal": {"code": goal, "title": titles.get(goal, goal)} if goal else None,
+        "language": language,
+        "region": region,
+        "feasibility_only": params.feasibility_only,
+        "max_teer_step": params.max_teer_step,
+        "transitions": transitions,
+        "paths": paths,
+    }

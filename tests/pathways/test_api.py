@@ -1,0 +1,111 @@
+"""GET /api/v1/pathways: transitions and paths, in English and French; 4xx with a reason, never 5xx."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+URL = "/api/v1/pathways"
+
+
+@pytest.fixture
+def api(client_for):
+    return client_for("practitioner")
+
+
+def test_the_api_needs_an_account(client_for):
+    assert client_for("anonymous").get(URL, {"from": "72106"}).status_code == 401
+
+
+def test_transitions_from_welders_include_related_trades(api):
+    response = api.get(URL, {"from": "72106", "top": 10})
+    assert response.status_code == 200
+    body = response.json()
+    assert body["origin"] == {"code": "72106", "title": "Welders and related machine operators"}
+    assert body["paths"] == [] and body["goal"] is None
+    found = body["transitions"]
+    assert len(found) == 10
+    assert [t["rank"] for t in found] == list(range(1, 11))
+    targets = [t["target"] for t in found]
+    assert {"72104", "72102"} & set(targets[:5])  # structural metal fabricators, sheet metal workers
+    assert all(t["viable"] for t in found)
+    first = found[0]
+    assert first["gaps"] and first["strengths"]
+    assert {"descriptor", "facet", "name", "name_language", "origin", "target", "scale_max"} <= set(
+        first["gaps"][0]
+    )
+    assert first["automation"]["route"]
+    assert first["outlook"]["source"]
+
+
+def test_french_titles_and_english_descriptor_names(api):
+    body = api.get(URL, {"from": "72106", "top": 3, "lang": "fr"}).json()
+    assert body["language"] == "fr"
+    assert body["origin"]["title"].startswith("Soudeurs")
+    assert body["transitions"][0]["gaps"][0]["name_language"] == "en"
+
+
+def test_feasibility_only_and_teer_step(api):
+    body = api.get(URL, {"from": "65100", "feasibility_only": "true", "max_teer_step": 0, "top": 20}).json()
+    assert body["feasibility_only"] is True
+    assert body["transitions"]
+    assert all(t["teer_step"] <= 0 for t in body["transitions"])
+    assert all(t["score"] == pytest.approx(t["feasibility"], abs=1e-6) for t in body["transitions"])
+
+
+def test_paths_to_a_goal(api):
+    body = api.get(URL, {"from": "72106", "goal": "72310"}).json()
+    assert body["goal"] == {"code": "72310", "title": "Carpenters"}
+    assert body["transitions"] == []
+    assert body["paths"]
+    for path in body["paths"]:
+        assert 1 <= len(path["steps"]) <= 3
+        assert path["occupations"][0]["code"] == "72106"
+        assert path["occupations"][-1]["code"] == "72310"
+    gaps = [path["total_gap"] for path in body["paths"]]
+    assert gaps == sorted(gaps)
+
+
+def test_no_path_is_an_empty_list_not_an_error(api):
+    response = api.get(URL, {"from": "65100", "goal": "32101"})
+    assert response.status_code == 200
+    assert response.json()["paths"] == []
+
+
+def test_short_codes_are_padded(api):
+    assert api.get(URL, {"from": "10", "top": 1}).json()["origin"]["code"] == "00010"
+
+
+@pytest.mark.parametrize(
+    ("params", "status", "named"),
+    [
+        ({"from": "99999"}, 404, "99999"),
+        ({"from": "welder"}, 404, "welder"),
+        ({"from": "72106", "goal": "88888"}, 404, "88888"),
+        ({"from": "72106", "goal": "72106"}, 422, "goal"),
+        ({"from": "72106", "top": 0}, 422, "top"),
+        ({"from": "72106", "top": 51}, 422, "top"),
+        ({"from": "72106", "top": "many"}, 422, "top"),
+        ({"from": "72106", "max_teer_step": -1}, 422, "max_teer_step"),
+        ({"from": "72106", "region": "9999"}, 422, "9999"),
+        ({"from": "72106", "lang": "de"}, 422, "lang"),
+        ({}, 422, "from"),
+    ],
+)
+def test_bad_requests_answer_4xx_with_a_reason(api, params, status, named):
+    response = api.get(URL, params)
+    assert response.status_code == status
+    assert named in str(response.json())  # "detail", and for a malformed parameter "errors" too
+
+
+def test_a_known_region_is_accepted(api):
+    assert api.get(URL, {"from": "72106", "region": "3530", "top": 1}).status_code == 200
+
+
+def test_openapi_documents_the_route(api):
+    schema = api.get("/api/v1/openapi.json").json()
+    operation = schema["paths"]["/api/v1/pathways"]["get"]
+    names = {parameter["name"] for parameter in operation["parameters"]}
+    assert {"from", "goal", "region", "top", "feasibility_only", "max_teer_step", "lang"} <= names
+    assert "TransitionOut" in schema["components"]["schemas"]
