@@ -8,6 +8,7 @@ from django.utils.text import slugify
 from careerlens.accounts.models import Organisation, User
 from careerlens.accounts.roles import OrganisationKind
 from careerlens.audit.context import acting_as
+from careerlens.demo import province
 from careerlens.demo.accounts import ACCOUNTS, DEMO_PASSWORD
 from careerlens.demo.network import CATCHMENTS, FRANCOPHONE_PROVIDER, PROVIDER_PATTERNS
 from careerlens.reference.models import Catchment
@@ -158,6 +159,11 @@ def create_accounts() -> int:
     return created
 
 
-def set_up() -> dict:
+def set_up(clients: int = province.DEFAULT_CLIENTS, seed: int = province.SEED) -> dict:
+    """The network, the accounts and a simulated province of ``clients`` people (none if 0)."""
     with acting_as(None, source="demo"):
-        return {"organisations": create_network(), "accounts": create_accounts()}
+        return {
+            "organisations": create_network(),
+            "accounts": create_accounts(),
+            "province": province.load(clients, seed),
+        }
