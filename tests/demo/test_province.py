@@ -221,6 +221,17 @@ def test_set_up_loads_the_province_once(db):
     assert Client.objects.count() == 50
 
 
+def test_the_demo_client_account_gets_a_record_of_its_own_once(db):
+    first = services.set_up(clients=200, seed=SEED)
+    record = Client.objects.select_related("user").get(user__username="client")
+    account = record.user
+    assert first["client_linked"] is True
+    assert (record.first_name, record.last_name) == (account.first_name, account.last_name)
+    assert (record.language, record.catchment_id) == (account.preferred_language, account.home_catchment_id)
+    assert services.set_up(clients=200, seed=SEED)["client_linked"] is False
+    assert Client.objects.filter(user__isnull=False).count() == 1
+
+
 @pytest.mark.parametrize("option", [["--clients", "-1"], ["--clients", "1000000"], ["--seed", "-2"]])
 def test_the_demo_command_refuses_bad_numbers(option):
     with pytest.raises(CommandError, match="--clients|--seed"):

@@ -159,11 +159,35 @@ def create_accounts() -> int:
     return created
 
 
+def link_client_account() -> bool:
+    """Give the demo ``client`` account a client record of its own: a simulated client of its home
+    catchment who is served in its language, renamed after the account. True if a link was made."""
+    from careerlens.clients.models import Client
+
+    account = User.objects.filter(username="client", role="client").first()
+    if account is None or Client.objects.filter(user=account).exists():
+        return False
+    record = (
+        Client.objects.filter(
+            user__isnull=True, catchment_id=account.home_catchment_id, language=account.preferred_language
+        )
+        .order_by("pk")
+        .first()
+    )
+    if record is None:
+        return False
+    record.user, record.first_name, record.last_name = account, account.first_name, account.last_name
+    record.save(update_fields=["user", "first_name", "last_name"])
+    return True
+
+
 def set_up(clients: int = province.DEFAULT_CLIENTS, seed: int = province.SEED) -> dict:
     """The network, the accounts and a simulated province of ``clients`` people (none if 0)."""
     with acting_as(None, source="demo"):
-        return {
+        result = {
             "organisations": create_network(),
             "accounts": create_accounts(),
             "province": province.load(clients, seed),
         }
+        result["client_linked"] = link_client_account()
+        return result
