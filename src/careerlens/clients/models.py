@@ -157,21 +157,18 @@ def _through_client(user, action: str):
     return Q(client__in=Client.objects.filter(rule).values("pk"))
 
 
-@audited()
-class ProgramMembership(models.Model):
-    client = models.ForeignKey(
-        Client, verbose_name=_("client"), on_delete=models.CASCADE, related_name="memberships"
-    )
-    program = models.CharField(_("program"), max_length=4, choices=Program.choices)
+class DatedPeriod(models.Model):
+    """A period of a client's life with a start and an optional end (a membership, a spell)."""
+
     start_date = models.DateField(_("start"))
     end_date = models.DateField(_("end"), null=True, blank=True)
 
     objects = RestrictedQuerySet.as_manager()
+    scope = staticmethod(_through_client)
 
     class Meta:
+        abstract = True
         ordering = ["-start_date", "pk"]
-        verbose_name = _("program membership")
-        verbose_name_plural = _("program memberships")
 
     def __str__(self):
         return f"{self.get_program_display()} {self.start_date:%Y-%m-%d}"
@@ -180,30 +177,29 @@ class ProgramMembership(models.Model):
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("The end is before the start.")})
 
-    scope = staticmethod(_through_client)
+
+@audited()
+class ProgramMembership(DatedPeriod):
+    client = models.ForeignKey(
+        Client, verbose_name=_("client"), on_delete=models.CASCADE, related_name="memberships"
+    )
+    program = models.CharField(_("program"), max_length=4, choices=Program.choices)
+
+    class Meta(DatedPeriod.Meta):
+        verbose_name = _("program membership")
+        verbose_name_plural = _("program memberships")
 
 
 @audited()
-class AssistanceSpell(models.Model):
+class AssistanceSpell(DatedPeriod):
     client = models.ForeignKey(
         Client, verbose_name=_("client"), on_delete=models.CASCADE, related_name="spells"
     )
     program = models.CharField(_("program"), max_length=4, choices=AssistanceProgram.choices)
-    start_date = models.DateField(_("start"))
-    end_date = models.DateField(_("end"), null=True, blank=True)
 
-    objects = RestrictedQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["-start_date", "pk"]
+    class Meta(DatedPeriod.Meta):
         verbose_name = _("social assistance spell")
         verbose_name_plural = _("social assistance spells")
-
-    def __str__(self):
-        return f"{self.get_program_display()} {self.start_date:%Y-%m-%d}"
-
-    clean = ProgramMembership.clean
-    scope = staticmethod(_through_client)
 
 
 class ConsentQuerySet(RestrictedQuerySet):
