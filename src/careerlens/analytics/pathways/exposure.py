@@ -11,9 +11,9 @@ Nesta's automation risk). Two routes lead there from NOC 2021:
   1123 it received) → US SOC 2018 (Statistics Canada) → SOC 2010 (BLS 2010 ↔ 2018 crosswalk, backwards).
 
 Then: Frey & Osborne by SOC 2010 (the detailed code, else its SOC 2000 code where the paper used it:
-29-1141 registered nurses is 29-1111 there, else its broad group ``XX-XXX0``, else its minor group
-``XX-X000``, as the paper scored some groups); ILO and Nesta through BLS's ISCO-08 ↔ SOC 2010 crosswalk
-(read backwards). Where a unit group reaches several codes, its score is their unweighted mean (no
+29-1141 registered nurses is 29-1111 there, else its broad group (last digit 0), else its minor group
+(last three digits 0), as the paper scored some groups); ILO and Nesta through BLS's ISCO-08 ↔ SOC 2010
+crosswalk (read backwards). Where a unit group reaches several codes, its score is their unweighted mean (no
 employment weights exist across these classifications). A unit group no route reaches has no score:
 it is shown as unknown and scores as the mean of the known ones.
 """
