@@ -14,8 +14,11 @@ from careerlens import __version__
 from careerlens.accounts.api import router as accounts_router
 from careerlens.api.auth import AUTH
 from careerlens.clients.api import router as clients_router
+from careerlens.dashboards.api import router as dashboards_router
+from careerlens.evaluation.api import router as evaluation_router
 from careerlens.pathways.api import router as pathways_router
 from careerlens.reference.api import router as reference_router
+from careerlens.segmentation.api import router as segmentation_router
 
 logger = logging.getLogger("careerlens.api")
 
@@ -32,6 +35,9 @@ api.add_router("/", reference_router)
 api.add_router("/", accounts_router)
 api.add_router("/", clients_router)
 api.add_router("/", pathways_router)
+api.add_router("/", segmentation_router)
+api.add_router("/", evaluation_router)
+api.add_router("/", dashboards_router)
 
 
 @api.exception_handler(Http404)

@@ -16,6 +16,9 @@ urlpatterns += i18n_patterns(
     path("reference/", include("careerlens.reference.urls")),
     path("clients/", include("careerlens.clients.urls")),
     path("pathways/", include("careerlens.pathways.urls")),
+    path("segmentation/", include("careerlens.segmentation.urls")),
+    path("evaluations/", include("careerlens.evaluation.urls")),
+    path("dashboards/", include("careerlens.dashboards.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )
