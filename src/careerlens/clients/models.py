@@ -48,7 +48,7 @@ def provider_of(user):
     return organisation.parent if organisation.kind == OrganisationKind.SITE else organisation
 
 
-def _is_admin(user) -> bool:
+def is_admin(user) -> bool:
     return user.role == Role.ADMINISTRATOR or user.is_superuser
 
 
@@ -134,7 +134,7 @@ class Client(models.Model):
     def scope(cls, user, action: str):
         if not is_active_user(user):
             return False
-        if _is_admin(user):
+        if is_admin(user):
             return True
         if action not in (Action.VIEW, Action.CHANGE):
             return False
@@ -149,7 +149,7 @@ class Client(models.Model):
         return False  # SSM managers and analysts: aggregates only, never a client's detail
 
 
-def _through_client(user, action: str):
+def through_client(user, action: str):
     """The rule of a record that belongs to a client: the client's own rule, for the same action."""
     rule = Client.scope(user, action)
     if rule is True or rule is False:
@@ -164,7 +164,7 @@ class DatedPeriod(models.Model):
     end_date = models.DateField(_("end"), null=True, blank=True)
 
     objects = RestrictedQuerySet.as_manager()
-    scope = staticmethod(_through_client)
+    scope = staticmethod(through_client)
 
     class Meta:
         abstract = True
@@ -255,7 +255,7 @@ class Consent(models.Model):
     def scope(cls, user, action: str):
         if is_active_user(user) and user.role == Role.CLIENT and action in (Action.VIEW, Action.CHANGE):
             return Q(client__user_id=user.pk)  # clients grant and withdraw their own consents
-        return _through_client(user, action)
+        return through_client(user, action)
 
 
 def consent_exists(organisation_ref, topic: str, client_ref=None) -> Exists:
@@ -319,7 +319,7 @@ class Referral(models.Model):
     def scope(cls, user, action: str):
         if not is_active_user(user):
             return False
-        if _is_admin(user):
+        if is_admin(user):
             return True
         if user.role in PROVIDER_STAFF and action in (Action.VIEW, Action.CHANGE):
             provider = provider_of(user)
@@ -363,7 +363,7 @@ class ReferralTransition(models.Model):
     @classmethod
     def scope(cls, user, action: str):
         if action != Action.VIEW:
-            return _is_admin(user) if is_active_user(user) else False
+            return is_admin(user) if is_active_user(user) else False
         rule = Referral.scope(user, action)
         if rule is True or rule is False:
             return rule

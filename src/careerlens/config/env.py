@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -51,6 +52,20 @@ class Env:
         except ValueError:
             raise ImproperlyConfigured(f"{name}={value!r} is not a whole number.") from None
         if minimum is not None and number < minimum:
+            raise ImproperlyConfigured(f"{name}={number} is below the smallest allowed value, {minimum}.")
+        return number
+
+    def decimal(self, name: str, default: str, minimum: str | None = None) -> Decimal:
+        """A decimal number such as ``17.60`` (money, hours), kept exact."""
+        value = self.raw(name)
+        text = default if value is None else value.strip()
+        try:
+            number = Decimal(text)
+        except InvalidOperation:
+            raise ImproperlyConfigured(f"{name}={value!r} is not a number such as 17.60.") from None
+        if not number.is_finite():
+            raise ImproperlyConfigured(f"{name}={value!r} is not a number such as 17.60.")
+        if minimum is not None and number < Decimal(minimum):
             raise ImproperlyConfigured(f"{name}={number} is below the smallest allowed value, {minimum}.")
         return number
 

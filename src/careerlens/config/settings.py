@@ -162,6 +162,10 @@ DEFAULT_FROM_EMAIL = ADMINS_EMAIL_FROM
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 SMALL_CELL_THRESHOLD = env.int("SMALL_CELL_THRESHOLD", default=10, minimum=1)
 REFERRAL_WAIT_DAYS = env.int("REFERRAL_WAIT_DAYS", default=10, minimum=1)
+# The IES funded-outcome rule (docs/casework.md): hours and wage a job must reach at a checkpoint.
+IES_MIN_HOURS = env.decimal("IES_MIN_HOURS", "20", minimum="0")
+IES_MIN_HOURLY_WAGE = env.decimal("IES_MIN_HOURLY_WAGE", "17.60", minimum="0")
+CHECKPOINT_MONTHS = (1, 3, 6, 12)
 
 LOGGING = {
     "version": 1,

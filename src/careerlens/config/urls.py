@@ -15,6 +15,8 @@ urlpatterns += i18n_patterns(
     path("audit/", include("careerlens.audit.urls")),
     path("reference/", include("careerlens.reference.urls")),
     path("clients/", include("careerlens.clients.urls")),
+    path("casework/", include("careerlens.casework.urls")),
+    path("network/", include("careerlens.network.urls")),
     path("pathways/", include("careerlens.pathways.urls")),
     path("segmentation/", include("careerlens.segmentation.urls")),
     path("evaluations/", include("careerlens.evaluation.urls")),
