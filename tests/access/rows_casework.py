@@ -249,3 +249,152 @@ ROWS = [
         data={"employed": "False", "evidence": "none"},
     ),
 ]
+
+
+def api(statuses_default: int = 200, **exceptions: int):
+    return only(
+        PROVIDER_SIDE, statuses_default, otherwise=NOT_FOUND, **{"anonymous": UNAUTHORISED, **exceptions}
+    )
+
+
+UNAUTHORISED = 401
+SIGNED_IN_API = expect(200, anonymous=UNAUTHORISED)
+ANSWERS = {"answers": {"housing": "stable", "income": "yes", "transportation": "yes"}}
+API_JOB = {**JOB, "hours_per_week": "40.00", "hourly_wage": "27.50"}
+del API_JOB["occupation"]
+API_JOB["occupation"] = "72106"
+VERIFY = {"employed": True, "evidence": "employer_letter", "hours_per_week": "37.50", "hourly_wage": "26.00"}
+
+ROWS += [
+    Row("/api/v1/casework/caseload", api()),
+    Row("/api/v1/casework/caseload?stream=B&status=all&due=true", api()),
+    Row("/api/v1/casework/caseload?status=nonsense", expect(422, anonymous=UNAUTHORISED)),
+    Row(at("/api/v1/casework/clients/{pk}", pk="people.amira.pk"), api(), label="API case of Amira"),
+    Row(at("/api/v1/casework/clients/{pk}", pk="people.own.pk"), api(client=200), label="API own case"),
+    Row(
+        at("/api/v1/casework/clients/{pk}", pk="people.jean.pk"),
+        only(("administrator",), 200, NOT_FOUND, anonymous=UNAUTHORISED),
+        label="API Toronto case",
+    ),
+    Row("/api/v1/casework/instrument", SIGNED_IN_API),
+    Row("/api/v1/casework/instrument?version=9", expect(404, anonymous=UNAUTHORISED)),
+    Row("/api/v1/casework/interventions", SIGNED_IN_API),
+    Row(
+        at("/api/v1/casework/clients/{pk}/assessments", pk="people.amira.pk"),
+        api(201),
+        method="POST",
+        as_json=True,
+        data={"occasion": "review"},
+        label="API start an assessment",
+    ),
+    Row(at("/api/v1/casework/assessments/{a}", a="amira.assessment.pk"), api(), label="API assessment"),
+    Row(
+        at("/api/v1/casework/assessments/{a}/modules/life_stabilization", a="amira.draft.pk"),
+        api(),
+        method="PUT",
+        as_json=True,
+        data=ANSWERS,
+        label="API save a module",
+    ),
+    Row(
+        at("/api/v1/casework/assessments/{a}/modules/life_stabilization", a="amira.draft.pk"),
+        api(422),
+        method="PUT",
+        as_json=True,
+        data={"answers": {"housing": "castle"}},
+        label="API save a bad answer",
+    ),
+    Row(
+        at("/api/v1/casework/assessments/{a}/modules/employment", a="amira.draft.pk"),
+        api(422),
+        method="PUT",
+        as_json=True,
+        data={"answers": {"shoe_size": 9}},
+        label="API save an unknown question",
+    ),
+    Row(
+        at("/api/v1/casework/assessments/{a}/modules/nonsense", a="amira.draft.pk"),
+        api(404),
+        method="PUT",
+        as_json=True,
+        data=ANSWERS,
+        label="API save an unknown module",
+    ),
+    Row(
+        at("/api/v1/casework/assessments/{a}/complete", a="amira.draft.pk"),
+        api(422),
+        method="POST",
+        label="API complete an unfinished assessment",
+    ),
+    Row(
+        at("/api/v1/casework/clients/{pk}/plan", pk="people.amira.pk"),
+        api(),
+        method="PUT",
+        as_json=True,
+        data={"career_goal": "72106", "goal": "Weld"},
+        label="API save the plan",
+    ),
+    Row(
+        at("/api/v1/casework/clients/{pk}/plan", pk="people.amira.pk"),
+        api(422),
+        method="PUT",
+        as_json=True,
+        data={"career_goal": "99999"},
+        label="API save the plan with an unknown goal",
+    ),
+    Row(at("/api/v1/casework/plans/{p}", p="amira.plan.pk"), api(), label="API plan"),
+    Row(
+        at("/api/v1/casework/plans/{p}/items", p="amira.plan.pk"),
+        api(201),
+        method="POST",
+        as_json=True,
+        data={"intervention": "job_matching"},
+        label="API add a plan item",
+    ),
+    Row(
+        at("/api/v1/casework/plans/{p}/items", p="amira.plan.pk"),
+        api(422),
+        method="POST",
+        as_json=True,
+        data={"intervention": "astrology"},
+        label="API add an unknown intervention",
+    ),
+    Row(
+        at("/api/v1/casework/plan-items/{i}/status?status=completed", i="amira.item.pk"),
+        api(),
+        method="POST",
+        label="API complete a plan item",
+    ),
+    Row(
+        at("/api/v1/casework/clients/{pk}/jobs", pk="people.amira.pk"),
+        api(201),
+        method="POST",
+        as_json=True,
+        data=API_JOB,
+        label="API record a job",
+    ),
+    Row(
+        at("/api/v1/casework/clients/{pk}/jobs", pk="people.amira.pk"),
+        api(422),
+        method="POST",
+        as_json=True,
+        data={**API_JOB, "occupation": "12"},
+        label="API record a job with a bad NOC",
+    ),
+    Row(
+        at("/api/v1/casework/checkpoints/{c}/verification", c="amira.checkpoint.pk"),
+        api(),
+        method="POST",
+        as_json=True,
+        data=VERIFY,
+        label="API verify a checkpoint",
+    ),
+    Row(
+        at("/api/v1/casework/checkpoints/{c}/verification", c="amira.future_checkpoint.pk"),
+        api(422),
+        method="POST",
+        as_json=True,
+        data=VERIFY,
+        label="API verify a checkpoint before it is due",
+    ),
+]

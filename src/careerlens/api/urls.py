@@ -13,6 +13,7 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from careerlens import __version__
 from careerlens.accounts.api import router as accounts_router
 from careerlens.api.auth import AUTH
+from careerlens.casework.api import router as casework_router
 from careerlens.clients.api import router as clients_router
 from careerlens.dashboards.api import router as dashboards_router
 from careerlens.evaluation.api import router as evaluation_router
@@ -34,6 +35,7 @@ api = NinjaAPI(
 api.add_router("/", reference_router)
 api.add_router("/", accounts_router)
 api.add_router("/", clients_router)
+api.add_router("/", casework_router)
 api.add_router("/", pathways_router)
 api.add_router("/", segmentation_router)
 api.add_router("/", evaluation_router)
