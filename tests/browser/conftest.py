@@ -61,6 +61,10 @@ def _app_database(tmp: Path) -> tuple[str, callable]:
     return f"sqlite:///{tmp / 'browser.sqlite3'}", lambda: None
 
 
+# The served app's command and environment, for tests that run one of its commands (such as the worker).
+SERVED: dict = {}
+
+
 @pytest.fixture(scope="session")
 def app_url(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("served-app")
@@ -76,6 +80,7 @@ def app_url(tmp_path_factory):
         "SECRET_KEY": os.environ.get("SECRET_KEY") or "browser-tests-" + "x" * 60,
     }
     command = [sys.executable, "-m", "careerlens.cli"]
+    SERVED.update(command=command, env=env)
     subprocess.run([*command, "demo", "--no-serve"], env=env, check=True, capture_output=True, timeout=600)
     port = _free_port()
     log = (tmp / "server.log").open("w")

@@ -43,6 +43,13 @@ class OccupationField(forms.CharField):
         return found
 
 
+class PractitionerField(forms.ModelChoiceField):
+    """A practitioner shown by full name."""
+
+    def label_from_instance(self, obj):
+        return obj.get_full_name() or obj.username
+
+
 class CaseloadFilterForm(StyledForm):
     stream = forms.ChoiceField(
         label=_("Stream"), required=False, choices=[("", _("All streams")), *Stream.choices]
@@ -133,7 +140,7 @@ class TaskForm(StyledForm):
 
 
 class AssignForm(StyledForm):
-    practitioner = forms.ModelChoiceField(label=_("Practitioner"), queryset=User.objects.none())
+    practitioner = PractitionerField(label=_("Practitioner"), queryset=User.objects.none())
     reason = forms.CharField(label=_("Reason (needed for a transfer)"), required=False, max_length=500)
 
     def __init__(self, *args, provider=None, **kwargs):
