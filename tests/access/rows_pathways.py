@@ -13,12 +13,17 @@ ROWS = [
     Row("/en/pathways/?origin=72106&goal=72310&max_teer_step=1", expect(200)),
     Row("/en/pathways/?origin=72106&feasibility_only=on&target=72104", expect(200)),
     Row("/en/pathways/?origin=99999", expect(200)),  # an error message, on the page
+    Row("/en/pathways/?origin=72106&interests=sec", expect(200)),
+    Row("/en/pathways/?origin=72106&interests=XYZ", expect(200)),  # an error message, on the page
     Row("/en/pathways/", expect(405), method="POST", data={"origin": "72106"}),
     # API
     Row("/api/v1/pathways?from=72106&top=5", expect(200, anonymous=UNAUTHORISED)),
     Row("/api/v1/pathways?from=72106&goal=72310&lang=fr", expect(200, anonymous=UNAUTHORISED)),
     Row("/api/v1/pathways?from=99999", expect(404, anonymous=UNAUTHORISED)),
     Row("/api/v1/pathways?from=72106&top=0", expect(422, anonymous=UNAUTHORISED)),
+    Row("/api/v1/pathways?from=72106&interests=SEC&top=3", expect(200, anonymous=UNAUTHORISED)),
+    Row("/api/v1/pathways?from=72106&interests=SSE", expect(422, anonymous=UNAUTHORISED)),
+    Row("/api/v1/pathways?from=72106&interests=XQ", expect(422, anonymous=UNAUTHORISED)),
     Row("/api/v1/pathways?from=72106&goal=72106", expect(422, anonymous=UNAUTHORISED)),
     Row("/api/v1/pathways", expect(405), method="POST", as_json=True, data={}),
 ]

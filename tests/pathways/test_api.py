@@ -109,3 +109,12 @@ def test_openapi_documents_the_route(api):
     names = {parameter["name"] for parameter in operation["parameters"]}
     assert {"from", "goal", "region", "top", "feasibility_only", "max_teer_step", "lang"} <= names
     assert "TransitionOut" in schema["components"]["schemas"]
+
+
+def test_the_persons_holland_code_replaces_the_origins_interests(client_for):
+    browser = client_for("practitioner")
+    plain = browser.get("/api/v1/pathways?from=72106&top=20").json()["transitions"]
+    social = browser.get("/api/v1/pathways?from=72106&top=20&interests=SEC").json()["transitions"]
+    assert [t["target"] for t in plain] != [t["target"] for t in social]
+    bad = browser.get("/api/v1/pathways?from=72106&interests=SSE")
+    assert bad.status_code == 422 and "interests" in bad.json()["detail"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
@@ -176,14 +177,29 @@ def timeline(user, client: Client) -> list[Event]:
     return sorted(events, key=lambda event: event.sort_key, reverse=True)
 
 
+def pathway_query(assessments, plan) -> str:
+    """The pathway explorer's query for the client: from the last occupation of their latest completed
+    assessment, with their Holland code, to their plan's career goal (empty without a last occupation)."""
+    latest = assessments.filter(status="completed").order_by("-completed_at").first()
+    origin = (latest.answers.get("last_occupation") if latest else None) or ""
+    if not origin or origin == "prefer_not":
+        return ""
+    query = {"origin": origin, "interests": latest.scores.get("holland_code", "")}
+    if plan is not None and plan.career_goal_id and plan.career_goal_id != origin:
+        query["goal"] = plan.career_goal_id
+    return urlencode(query)
+
+
 def case_file(user, client: Client) -> dict:
     """What the case file page shows of the client, each part within the user's scope."""
     plans = ActionPlan.objects.restrict(user).filter(client=client).select_related("career_goal")
     plan = plans.filter(status="active").first() or plans.first()
     jobs = Job.objects.restrict(user).filter(client=client).select_related("occupation")
+    assessments = Assessment.objects.restrict(user).filter(client=client).select_related("provider")
     return {
+        "pathway": pathway_query(assessments, plan),
         "episodes": Episode.objects.restrict(user).filter(client=client).select_related("provider"),
-        "assessments": Assessment.objects.restrict(user).filter(client=client).select_related("provider"),
+        "assessments": assessments,
         "plan": plan,
         "items": plan.items.all() if plan else [],
         "jobs": jobs,

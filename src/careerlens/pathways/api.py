@@ -136,6 +136,12 @@ class PathwaysParams(Schema):
     lang: Literal["en", "fr"] | None = Field(
         None, description="Language of titles and labels; by default the request's (Accept-Language)."
     )
+    interests: str = Field(
+        "",
+        pattern="^[RIASECriasec]{0,3}$",
+        description="The person's Holland code (up to 3 RIASEC letters, strongest first): replaces the "
+        "origin's interests.",
+    )
 
 
 @router.get(
@@ -168,6 +174,7 @@ def pathways(request, params: Query[PathwaysParams]):
                     top=min(params.top, 10),
                     max_teer_step=params.max_teer_step,
                     language=language,
+                    interests=params.interests.upper(),
                 )
             else:
                 transitions = selectors.transitions(
@@ -178,6 +185,7 @@ def pathways(request, params: Query[PathwaysParams]):
                     max_teer_step=params.max_teer_step,
                     region=region,
                     language=language,
+                    interests=params.interests.upper(),
                 )
         except selectors.PathwayQueryError as error:
             message = f"{error.field}: {error}" if error.field else str(error)

@@ -40,7 +40,20 @@ class ExplorerForm(forms.Form):
         label=_("Skills only: leave out the labour-market outlook and automation"),
         required=False,
     )
+    interests = forms.CharField(
+        label=_("Your interests as a Holland code (optional)"),
+        help_text=_("Up to three letters of RIASEC, strongest first, such as SEC; from an assessment."),
+        max_length=3,
+        required=False,
+        strip=True,
+    )
     target = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def clean_interests(self):
+        letters = self.cleaned_data["interests"].upper()
+        if any(letter not in "RIASEC" for letter in letters) or len(set(letters)) != len(letters):
+            raise forms.ValidationError(_("Use up to three different letters of R, I, A, S, E and C."))
+        return letters
 
     def __init__(self, *args, user=None, language=None, **kwargs):
         super().__init__(*args, **kwargs)

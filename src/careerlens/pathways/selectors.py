@@ -99,8 +99,10 @@ def _transition_dict(transition, titles: dict[str, str], language: str) -> dict[
     return data
 
 
-def _person(origin: str, max_teer_step: int | None) -> Person:
-    return Person(origin, max_teer_step=max_teer_step)
+def _person(origin: str, max_teer_step: int | None, interests: str = "") -> Person:
+    """The person the engine ranks for: the origin, the largest TEER step, and the person's own Holland
+    code (from their assessment or check-up), which replaces the origin's interests."""
+    return Person(origin, max_teer_step=max_teer_step, interests=list(interests))
 
 
 def transitions(
@@ -112,6 +114,7 @@ def transitions(
     max_teer_step: int | None = None,
     region: str | None = None,
     language: str | None = None,
+    interests: str = "",
 ) -> list[dict[str, Any]]:
     """The best ``top`` viable targets from ``origin``, best first, as JSON-ready dicts."""
     language = language or active_language()
@@ -128,7 +131,10 @@ def transitions(
             ]
         else:
             found = engine.transitions(
-                _person(origin, max_teer_step), top=top, feasibility_only=feasibility_only, region=region
+                _person(origin, max_teer_step, interests),
+                top=top,
+                feasibility_only=feasibility_only,
+                region=region,
             )
     except PathwayDataError as error:
         raise PathwayQueryError(str(error)) from None
@@ -162,13 +168,14 @@ def paths(
     top: int = DEFAULT_PATHS,
     max_teer_step: int | None = None,
     language: str | None = None,
+    interests: str = "",
 ) -> list[dict[str, Any]]:
     """The best paths of up to three viable steps from ``origin`` to ``goal``, by total gap."""
     language = language or active_language()
     if origin == goal:
         raise PathwayQueryError(_("The goal is the origin occupation: choose another goal."), field="goal")
     try:
-        found = get_engine().paths(_person(origin, max_teer_step), goal, top=top)
+        found = get_engine().paths(_person(origin, max_teer_step, interests), goal, top=top)
     except PathwayDataError as error:
         raise PathwayQueryError(str(error)) from None
     codes = {code for path in found for code in path.occupations}
@@ -220,7 +227,11 @@ def explorer(user, cleaned: dict[str, Any], language: str | None = None) -> dict
     picture of the gaps for the selected target (the ``target`` asked for, else the goal or the first)."""
     language = language or active_language()
     origin, goal = cleaned["origin_code"], cleaned["goal_code"]
-    options = {"max_teer_step": cleaned.get("max_teer_step"), "language": language}
+    options = {
+        "max_teer_step": cleaned.get("max_teer_step"),
+        "language": language,
+        "interests": cleaned.get("interests", ""),
+    }
     feasibility_only = bool(cleaned.get("feasibility_only"))
     found, routes = [], []
     if goal:
