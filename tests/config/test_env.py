@@ -182,3 +182,15 @@ def test_a_choice_names_the_variable_and_the_choices():
         "LOG_LEVEL='LOUD'",
         "INFO, WARNING",
     )
+
+
+def test_decimals_are_exact_and_bad_ones_name_the_variable():
+    from decimal import Decimal
+
+    assert Env({"WAGE": " 17.60 "}).decimal("WAGE", "1") == Decimal("17.60")
+    assert Env({}).decimal("WAGE", "17.60") == Decimal("17.60")
+    for bad in ("lots", "NaN", "Infinity"):
+        with pytest.raises(ImproperlyConfigured, match="WAGE"):
+            Env({"WAGE": bad}).decimal("WAGE", "1")
+    with pytest.raises(ImproperlyConfigured, match="WAGE=-1 is below the smallest allowed value, 0"):
+        Env({"WAGE": "-1"}).decimal("WAGE", "1", minimum="0")

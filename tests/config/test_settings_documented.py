@@ -9,7 +9,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 SOURCE = ROOT / "src" / "careerlens"
 DOCS = ROOT / "docs" / "settings.md"
-READERS = {"str", "bool", "int", "list", "choice", "database", "raw"}
+READERS = {"str", "bool", "int", "decimal", "list", "choice", "database", "raw"}
 
 
 def variables_read(source: str) -> set[str]:

@@ -1,10 +1,11 @@
 from django.urls import path
 
-from careerlens.casework.views import assessments, case, caseload, jobs, plans
+from careerlens.casework.views import assessments, case, caseload, imports, jobs, plans
 
 app_name = "casework"
 urlpatterns = [
     path("", caseload.caseload, name="caseload"),
+    path("import/", imports.upload, name="import"),
     path("clients/<int:pk>/", case.case_file, name="case"),
     path("clients/<int:pk>/episodes/new/", case.episode_open, name="episode_open"),
     path("clients/<int:pk>/episodes/<int:episode>/close/", case.episode_close, name="episode_close"),

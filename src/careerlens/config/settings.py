@@ -166,6 +166,17 @@ REFERRAL_WAIT_DAYS = env.int("REFERRAL_WAIT_DAYS", default=10, minimum=1)
 IES_MIN_HOURS = env.decimal("IES_MIN_HOURS", "20", minimum="0")
 IES_MIN_HOURLY_WAGE = env.decimal("IES_MIN_HOURLY_WAGE", "17.60", minimum="0")
 CHECKPOINT_MONTHS = (1, 3, 6, 12)
+# The analytics snapshot (Parquet tables as the simulator writes them) the engines read; the demo writes
+# its simulated province there.
+ANALYTICS_SNAPSHOT_DIR = Path(env.str("ANALYTICS_SNAPSHOT_DIR", str(VAR_DIR / "snapshot")))
+# Segmentation (docs/segmentation.md): stream cut-offs on the calibrated risk, fairness-audit thresholds,
+# and the protected characteristics a model may use as inputs (none unless named here).
+STREAM_B_FROM = float(env.decimal("STREAM_B_FROM", "0.55", minimum="0"))
+STREAM_C_FROM = float(env.decimal("STREAM_C_FROM", "0.655", minimum="0"))
+FAIRNESS_PARITY_LOW = float(env.decimal("FAIRNESS_PARITY_LOW", "0.8", minimum="0"))
+FAIRNESS_PARITY_HIGH = float(env.decimal("FAIRNESS_PARITY_HIGH", "1.25", minimum="0"))
+FAIRNESS_MAX_GROUP_ECE = float(env.decimal("FAIRNESS_MAX_GROUP_ECE", "0.03", minimum="0"))
+SEGMENTATION_ALLOW_PROTECTED = env.list("SEGMENTATION_ALLOW_PROTECTED", default=[])
 
 LOGGING = {
     "version": 1,

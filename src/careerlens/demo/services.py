@@ -190,4 +190,23 @@ def set_up(clients: int = province.DEFAULT_CLIENTS, seed: int = province.SEED) -
             "province": province.load(clients, seed),
         }
         result["client_linked"] = link_client_account()
+        result["segmentation"] = segmentation_models(clients, seed)
         return result
+
+
+def segmentation_models(clients: int, seed: int) -> str:
+    """The analytics snapshot of the simulated province, and segmentation versions trained on it: v1
+    trained by the analyst, approved by the SSM manager and active; v2 trained, waiting for approval."""
+    from careerlens.accounts.models import User
+    from careerlens.segmentation import services as segmentation
+    from careerlens.segmentation import snapshot
+    from careerlens.segmentation.models import ModelVersion
+
+    if clients <= 0 or ModelVersion.objects.exists():
+        return "Segmentation: kept as it is."
+    snapshot.write_simulated(clients, seed)
+    analyst, manager = User.objects.get(username="analyst"), User.objects.get(username="ssm-manager")
+    first = segmentation.train_version(analyst)
+    segmentation.activate(manager, segmentation.approve(manager, first))
+    segmentation.train_version(analyst)
+    return f"Segmentation: v1 active (AUC {first.evaluation['auc']:.3f}), v2 waiting for approval."

@@ -58,3 +58,32 @@ def test_true_values_sit_beside_the_recorded_ones(tables):
     hidden = (recorded == "none") & (true != "none")
     assert hidden.sum() > 100
     assert not ((recorded == "mental_health") & (true != "mental_health")).any()
+
+
+def test_no_full_time_job_probabilities_match_the_simulated_rates(tables):
+    truth, episodes, jobs = tables["truth_clients"], tables["episodes"], tables["jobs"]
+    intake = column(episodes, "intake_completed")
+    full_time_soon = np.zeros(len(intake), dtype=bool)
+    soon = (column(jobs, "months_after_intake") <= 12) & (column(jobs, "hours_per_week") >= 20)
+    full_time_soon[column(jobs, "client_id")[soon] - 1] = True
+    expected = column(truth, "p_no_full_time_job_12m")[intake]
+    observable = column(truth, "p_no_full_time_job_12m_observable")[intake]
+    assert (~full_time_soon[intake]).mean() == pytest.approx(expected.mean(), abs=0.01)
+    assert observable.mean() == pytest.approx(expected.mean(), abs=0.01)
+    # integrating out the unobserved part keeps the mean and narrows the spread
+    assert observable.std() < expected.std()
+    assert (column(truth, "p_no_full_time_job_12m") >= 1 - column(truth, "p_job_12m") - 1e-6).all()
+
+
+def test_observable_ow_return_matches_the_simulated_rate(tables):
+    truth, spells = tables["truth_clients"], tables["ow_spells"]
+    leavers = column(spells, "client_id") - 1
+    months = column(spells, "months_to_return")
+    back = np.nan_to_num(months.astype(float), nan=99) <= 12
+    observable = column(truth, "p_ow_return_12m_observable")
+    assert observable[leavers].mean() == pytest.approx(back.mean(), abs=0.02)
+    assert observable[leavers].mean() == pytest.approx(
+        column(truth, "p_ow_return_12m")[leavers].mean(), abs=0.01
+    )
+    on_ow = ~np.isnan(column(truth, "p_ow_return_12m"))
+    assert np.array_equal(on_ow, ~np.isnan(observable))

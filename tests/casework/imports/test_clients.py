@@ -1,5 +1,5 @@
-"""The "clients" file: good files in CSV and XLSX, linking instead of duplicating, every bad field named in the
-report, all or nothing, and the catchment rule."""
+"""The "clients" file: good files in CSV and XLSX, linking instead of duplicating, every bad field named in
+the report, all or nothing, and the catchment rule."""
 
 from __future__ import annotations
 
@@ -10,14 +10,40 @@ from careerlens.clients.models import Client
 from tests.casework.imports.conftest import CLIENT_HEADER, counts, days, problems
 
 HEADER = [*CLIENT_HEADER, "language", "email", "program", "program_start", "program_end"]
-NADIA = ["C-1", "Nadia", "Okafor", "1988-06-30", "l6y1n2", "peel", "fr", "nadia@example.org", "ow", "2025-02-03", ""]
+NADIA = [
+    "C-1",
+    "Nadia",
+    "Okafor",
+    "1988-06-30",
+    "l6y1n2",
+    "peel",
+    "fr",
+    "nadia@example.org",
+    "ow",
+    "2025-02-03",
+    "",
+]
 LEO = ["C-2", "Léo", "Gagnon", "1975-11-02", "L5B 2C9", "peel", "", "", "", "", ""]
 
 
 @pytest.mark.parametrize("as_xlsx", [False, True])
 def test_a_good_file_creates_clients_ids_and_memberships(run, users, world, new_entries, as_xlsx):
-    second_membership = ["C-1", "Nadia", "Okafor", "1988-06-30", "L6Y 1N2", "peel", "fr", "nadia@example.org", "eo", "2024-01-08", "2024-06-30"]
-    report = run(users["provider_manager"], "clients", [HEADER, NADIA, LEO, second_membership], as_xlsx=as_xlsx)
+    second_membership = [
+        "C-1",
+        "Nadia",
+        "Okafor",
+        "1988-06-30",
+        "L6Y 1N2",
+        "peel",
+        "fr",
+        "nadia@example.org",
+        "eo",
+        "2024-01-08",
+        "2024-06-30",
+    ]
+    report = run(
+        users["provider_manager"], "clients", [HEADER, NADIA, LEO, second_membership], as_xlsx=as_xlsx
+    )
     assert report.accepted and report.written, [entry.line() for entry in report.problems]
     assert report.counts == {"clients_created": 2, "memberships": 2}
     nadia = Client.objects.get(external_ids__value="C-1", external_ids__system="cms")
@@ -59,7 +85,9 @@ BAD_FIELDS = [
 ]
 
 
-@pytest.mark.parametrize(("column", "value", "says"), BAD_FIELDS, ids=[f"{c}:{v[:12]}" for c, v, _s in BAD_FIELDS])
+@pytest.mark.parametrize(
+    ("column", "value", "says"), BAD_FIELDS, ids=[f"{c}:{v[:12]}" for c, v, _s in BAD_FIELDS]
+)
 def test_every_bad_field_is_named_and_nothing_is_written(run, users, column, value, says):
     bad = dict(zip(HEADER, NADIA, strict=True)) | {column: value}
     before = counts()
@@ -80,7 +108,9 @@ def test_dates_without_program_and_a_changed_person_are_named(run, users):
 
 
 def test_unknown_and_missing_columns_are_file_problems(run, users):
-    report = run(users["provider_manager"], "clients", [["client_id", "first_name", "shoe_size"], ["C-1", "A", "9"]])
+    report = run(
+        users["provider_manager"], "clients", [["client_id", "first_name", "shoe_size"], ["C-1", "A", "9"]]
+    )
     assert problems(report) == {
         (None, "shoe_size"),
         (None, "last_name"),
@@ -101,5 +131,28 @@ def test_catchment_rule_provider_manager_in_own_catchment_only(run, users, world
 def test_dry_run_reports_but_writes_nothing(run, users):
     before = counts()
     report = run(users["provider_manager"], "clients", [HEADER, NADIA], dry_run=True)
-    assert report.accepted and not report.written and report.counts == {"clients_created": 1, "memberships": 1}
+    assert (
+        report.accepted and not report.written and report.counts == {"clients_created": 1, "memberships": 1}
+    )
     assert counts() == before
+
+
+def test_ambiguous_and_conflicting_matches_are_named(run, users, world, case):
+    amira = ["C-9", "Amira", "Haddad", "1990-04-12", "L6Y 1N2", "peel", "", "", "", "", ""]
+    ExternalId.objects.create(system="cms", kind="client", value="C-8", client=case.people.amira)
+    ExternalId.objects.create(system="cms", kind="client", value="T-1", client=case.people.jean)
+    jean = ["T-1", "Jean", "Tremblay", "1978-02-03", "L6Y 1N2", "peel", "", "", "", "", ""]
+    report = run(users["provider_manager"], "clients", [HEADER, amira, jean])
+    assert problems(report) == {(2, "client_id"), (3, "client_id")}
+    assert "client_id C-8" in report.problems[0].messages["en"]
+    assert "may not change" in report.problems[1].messages["en"]
+    twin = Client.objects.create(
+        first_name="Amira",
+        last_name="Haddad",
+        date_of_birth=case.people.amira.date_of_birth,
+        postal_code="L6Y 1N2",
+        catchment_id="peel",
+        registered_by=world.provider,
+    )
+    several = run(users["provider_manager"], "clients", [HEADER, ["C-10", *amira[1:]]])
+    assert problems(several) == {(2, "first_name/last_name/date_of_birth")} and twin.pk

@@ -411,6 +411,25 @@ TABLES: dict[str, tuple[str, tuple[Column, ...]]] = {
                 "(scale points), given the plan and whether employed at exit",
                 True,
             ),
+            Column(
+                "p_no_full_time_job_12m",
+                "float32",
+                "P(no job of at least min_hours a week starting within 12 months of intake) with the plan "
+                "as assigned: 1 - p_job_12m x P(the job has min_hours+ a week)",
+            ),
+            Column(
+                "p_ow_return_12m_observable",
+                "float32",
+                "p_ow_return_12m with the unobserved part integrated out over its distribution among "
+                "those who left for a job (the oracle for a model of observed data)",
+                True,
+            ),
+            Column(
+                "p_no_full_time_job_12m_observable",
+                "float32",
+                "p_no_full_time_job_12m with the unobserved part integrated out: what the true covariates, "
+                "the plan and the provider tell (the oracle for a model of observed data)",
+            ),
         ),
     ),
 }

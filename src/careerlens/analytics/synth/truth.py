@@ -19,10 +19,12 @@ from .config import (
     SimConfig,
 )
 from .episodes import EMPLOYED
+from .numeric import gauss_hermite
 from .outcomes import full_time_probability
 
 VERSION = 1
 P_VERIFIED_INDEX = (1, 2)
+OBSERVABLE_NODES = 5  # Gauss-Hermite nodes to integrate out the unobserved part (a smooth integrand)
 
 
 def _qualifying_share(people: dict, employability: np.ndarray, cfg: SimConfig) -> np.ndarray:
@@ -101,10 +103,55 @@ def per_client(
     ow_return = np.full(len(e), np.nan)
     ow_return[on_ow] = outcomes.expected_ow_return_12m(sub, e[on_ow], counselled[on_ow], full, cfg)
     out["p_ow_return_12m"] = ow_return.astype(np.float32)
+    ow_observable = np.full(len(e), np.nan)
+    ow_observable[on_ow] = _observable_ow_return(
+        sub, base[on_ow], e[on_ow], plan, on_ow, counselled[on_ow], p
+    )
+    out["p_ow_return_12m_observable"] = ow_observable.astype(np.float32)
 
     change = expected_change(plan.assigned, p.exits.reason == EMPLOYED, cfg)
     out["career_change_expected"] = np.where(p.referrals.intake, change, np.nan).astype(np.float32)
+    full_time = full_time_probability(people, e, cfg)
+    out["p_no_full_time_job_12m"] = (1.0 - p12 * full_time).astype(np.float32)
+    out["p_no_full_time_job_12m_observable"] = _observable_no_full_time(people, base, e, plan, cfg)
     return out
+
+
+def _observable_ow_return(sub: dict, base, e, plan, rows, counselled, p) -> np.ndarray:
+    """p_ow_return_12m with the unobserved part integrated out over its distribution among those who
+    left for a job (each node weighted by the chance of a job within the search horizon)."""
+    cfg: SimConfig = p.cfg
+    unobserved = np.asarray(p.people["unobserved"], dtype=np.float64)[rows]
+    known_base = base - unobserved
+    known_e = e - unobserved / cfg.employability_scale
+    plan_rows = hazard.Plan(plan.assigned[rows], plan.effect[rows], plan.lock_months[rows], plan.lock_in)
+    total = np.zeros(len(base))
+    mass = np.zeros(len(base))
+    for node, weight in zip(*gauss_hermite(OBSERVABLE_NODES), strict=True):
+        u = cfg.unobserved_sd * node
+        e_node = known_e + u / cfg.employability_scale
+        job = 1.0 - hazard.survival(known_base + u, plan_rows, cfg.horizon_months, cfg)
+        full = full_time_probability(sub, e_node, cfg)
+        total += weight * job * outcomes.expected_ow_return_12m(sub, e_node, counselled, full, cfg)
+        mass += weight * job
+    return total / np.maximum(mass, 1e-12)
+
+
+def _observable_no_full_time(
+    people: dict, base: np.ndarray, e: np.ndarray, plan, cfg: SimConfig
+) -> np.ndarray:
+    """p_no_full_time_job_12m with the unobserved part integrated out (Gauss-Hermite over its normal
+    distribution): what the true covariates, the plan and the provider tell, the best a model of
+    observed data could do."""
+    unobserved = np.asarray(people["unobserved"], dtype=np.float64)
+    known_base = base - unobserved
+    known_e = e - unobserved / cfg.employability_scale
+    total = np.zeros(len(base))
+    for node, weight in zip(*gauss_hermite(OBSERVABLE_NODES), strict=True):
+        u = cfg.unobserved_sd * node
+        job = 1.0 - hazard.survival(known_base + u, plan, 12, cfg)
+        total += weight * job * full_time_probability(people, known_e + u / cfg.employability_scale, cfg)
+    return (1.0 - total).astype(np.float32)
 
 
 def _mean(values: np.ndarray, mask: np.ndarray) -> float | None:

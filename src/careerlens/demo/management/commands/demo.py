@@ -44,6 +44,7 @@ class Command(BaseCommand):
             "created (existing ones kept)."
         )
         self.stdout.write(province.describe(created["province"]))
+        self.stdout.write(created["segmentation"])
         url = f"http://{host}:{port}/"
         self.stdout.write("")
         self.stdout.write(self.style.SUCCESS(f"careerlens is at {url}"))

@@ -1,0 +1,1 @@
+"""``careerlens import-cases``."""

@@ -1,0 +1,67 @@
+"""Quality on the simulated province against the simulator's true probabilities (docs/segmentation.md)."""
+
+import numpy as np
+import pytest
+
+from careerlens.analytics.segmentation import metrics, province, streams, train
+from careerlens.analytics.segmentation.audit import audit_held_out
+
+from .conftest import QUALITY_ALLOWED
+
+MIN_GROUP = 5_000  # held-out people a group needs for the 0.03 calibration tolerance to be meaningful
+
+
+def held_out(tables, table, result, kind):
+    truth = province.oracle(tables, table, province.LONG_TERM, kind)[result.rows][result.holdout]
+    return result.outcome[result.holdout], truth
+
+
+def test_auc_within_0_02_of_the_observable_oracle(tables, long_term, quality_model):
+    y, oracle = held_out(tables, long_term, quality_model, "observable")
+    assert quality_model.evaluation["auc"] >= metrics.auc(y, oracle) - 0.02
+
+
+def test_no_model_of_recorded_answers_reaches_the_full_oracle(tables, long_term, quality_model):
+    y, oracle = held_out(tables, long_term, quality_model, "full")
+    assert metrics.auc(y, oracle) - quality_model.evaluation["auc"] > 0.03
+
+
+def test_calibration_overall_and_in_every_group(long_term, quality_model):
+    assert quality_model.evaluation["ece"] <= 0.02
+    found = audit_held_out(long_term, quality_model)
+    checked = 0
+    for name, characteristic in found["characteristics"].items():
+        for group, row in characteristic["groups"].items():
+            if not row["suppressed"] and (row["people"] or 0) >= MIN_GROUP:
+                assert row["ece"] <= 0.03, (name, group, row["ece"])
+                checked += 1
+    assert checked >= 15
+
+
+def test_without_protected_inputs_newcomers_are_under_predicted_and_flagged(long_term, default_model):
+    found = audit_held_out(long_term, default_model)
+    newcomers = found["characteristics"]["newcomer"]["groups"]["yes"]
+    assert newcomers["observed_rate"] > newcomers["mean_predicted"] + 0.02
+    assert {"characteristic": "newcomer", "group": "yes", "measure": "ece"} in [
+        {k: f[k] for k in ("characteristic", "group", "measure")} for f in found["flags"]
+    ]
+    assert "age" in default_model.model.metadata["protected_left_out"]
+    assert not set(QUALITY_ALLOWED) & set(default_model.model.feature_names)
+
+
+def test_default_stream_cut_offs_give_about_22_31_47(default_model):
+    shares = streams.shares(default_model.probability)
+    assert shares == pytest.approx({"A": 0.22, "B": 0.31, "C": 0.47}, abs=0.04)
+
+
+def test_ow_return_model(tables):
+    table = province.ow_return_table(tables)
+    result = train(table, province.OW_RETURN, list(province.OW_RETURN_FEATURES))
+    y = result.outcome[result.holdout]
+    observable = province.oracle(tables, table, province.OW_RETURN, "observable")[result.rows][result.holdout]
+    full = province.oracle(tables, table, province.OW_RETURN, "full")[result.rows][result.holdout]
+    assert np.isfinite(observable).all() and np.isfinite(full).all()
+    # a weak signal: the model gets what observed data can give, and stays calibrated
+    assert result.evaluation["auc"] >= metrics.auc(y, observable) - 0.02
+    assert metrics.auc(y, full) > result.evaluation["auc"]
+    assert result.evaluation["ece"] <= 0.03
