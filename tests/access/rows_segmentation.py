@@ -122,3 +122,63 @@ ROWS = [
     Row("/en/segmentation/versions/999999/", who(STAFF, 404)),
     Row("/en/segmentation/", expect(405, anonymous=TO_SIGN_IN), method="POST", label="versions by POST"),
 ]
+
+UNAUTHORISED = 401
+
+
+def api(personas, status=200, **exceptions):
+    return only(personas, status, otherwise=NOT_FOUND, **{"anonymous": UNAUTHORISED, **exceptions})
+
+
+class UploadRow(Row):
+    """A multipart POST of a small CSV to the generic trainer."""
+
+    def send(self, client, world):
+        import io
+
+        lines = ["outcome,months,program"] + [
+            f"{int(i % 3 == 0 or i % 7 == 0)},{i % 24},{'ow' if i % 2 else 'none'}" for i in range(400)
+        ]
+        upload = io.BytesIO("\n".join(lines).encode())
+        upload.name = "table.csv"
+        return client.post(self.url(world), data={"data": upload, **(self.data or {})})
+
+
+ROWS += [
+    Row("/api/v1/segmentation/versions", api(STAFF)),
+    Row(at("/api/v1/segmentation/versions/{pk}", pk="active.pk"), api(STAFF), label="API model card"),
+    Row("/api/v1/segmentation/versions/999999", api(STAFF, 404)),
+    Row(
+        at("/api/v1/segmentation/clients/{pk}", pk=AMIRA), api(PROVIDER_SIDE), label="API a client's proposal"
+    ),
+    Row(
+        at("/api/v1/segmentation/clients/{pk}/decisions", pk=AMIRA),
+        api(PROVIDER_SIDE, 201),
+        method="POST",
+        as_json=True,
+        data={"final_stream": "A", "reason": "Job offer confirmed for next week."},
+        label="API override a stream",
+    ),
+    Row(
+        at("/api/v1/segmentation/clients/{pk}/decisions", pk=AMIRA),
+        api(PROVIDER_SIDE, 422),
+        method="POST",
+        as_json=True,
+        data={"final_stream": "A"},
+        label="API override a stream without a reason",
+    ),
+    UploadRow(
+        "/api/v1/segmentation/evaluate",
+        api(("analyst", "administrator")),
+        method="POST",
+        data={"outcome": "outcome"},
+        label="API evaluate an uploaded table",
+    ),
+    UploadRow(
+        "/api/v1/segmentation/evaluate",
+        api(("analyst", "administrator"), 422),
+        method="POST",
+        data={"outcome": "nonsense"},
+        label="API evaluate with a missing outcome column",
+    ),
+]
