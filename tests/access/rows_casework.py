@@ -398,3 +398,12 @@ ROWS += [
         label="API verify a checkpoint before it is due",
     ),
 ]
+
+ROWS += [
+    page("plan/summary/", "plan summary", provider_side(302, caseworker=200, client=404)),
+    Row(
+        at("/en/casework/clients/{pk}/plan/summary/", pk="people.own.pk"),
+        provider_side(302, client=302),
+        label="own plan summary",
+    ),
+]

@@ -76,3 +76,18 @@ def test_the_printable_plan_is_in_the_clients_language(case, world, client_for):
     assert '<html lang="fr">' in page and "Mon plan d" in page
     pdf = browser.get(f"/en/casework/clients/{jean.pk}/plans/{case.jean.plan.pk}/print/?format=pdf")
     assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+
+
+def test_a_caseworker_reads_the_plan_summary_once_the_client_consents(case, world, client_for):
+    from careerlens.clients import services as client_services
+    from careerlens.clients.choices import ConsentTopic
+
+    browser = client_for("caseworker")
+    url = f"/en/casework/clients/{case.people.amira.pk}/plan/summary/"
+    assert "No action plan" in browser.get(url).content.decode()
+    client_services.grant_consent(
+        world.users["practitioner"], case.people.amira, world.office, ConsentTopic.PLAN_SUMMARY, None
+    )
+    summary = browser.get(url, follow=True)
+    assert "Weld again, full time." in summary.content.decode()
+    assert browser.get(f"/en/casework/clients/{case.people.amira.pk}/").status_code == 404  # nothing else

@@ -20,6 +20,7 @@ urlpatterns = [
     path("assessments/<int:pk>/complete/", assessments.complete, name="assessment_complete"),
     path("assessments/<int:pk>/<slug:module>/", assessments.module, name="assessment_module"),
     path("clients/<int:pk>/plan/", plans.plan_edit, name="plan_edit"),
+    path("clients/<int:pk>/plan/summary/", plans.plan_summary, name="plan_summary"),
     path("clients/<int:pk>/plans/<int:plan>/items/new/", plans.item_add, name="item_add"),
     path("clients/<int:pk>/items/<int:item>/status/", plans.item_status, name="item_status"),
     path("clients/<int:pk>/plans/<int:plan>/print/", plans.plan_print, name="plan_print"),

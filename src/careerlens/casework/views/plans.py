@@ -17,6 +17,7 @@ from careerlens.casework.forms import ItemStatusForm, PlanForm, PlanItemForm
 from careerlens.casework.models import ActionPlan, PlanItem
 from careerlens.casework.services import plans
 from careerlens.casework.views.common import GET_POST, form_page, staff_client
+from careerlens.clients.models import Client
 
 
 @login_required
@@ -92,3 +93,15 @@ def plan_print(request, pk: int, plan: int):
             response["Content-Disposition"] = f'attachment; filename="action-plan-{found.pk}.pdf"'
             return response
         return render(request, "casework/plan_print.html", context)
+
+
+@login_required
+@require_GET
+def plan_summary(request, pk: int):
+    """The latest action plan of the client that the reader may see: for OW/ODSP caseworkers, only while the
+    client's consent to share the plan summary with their office is in force."""
+    client = get_restricted_or_404(Client, request.user, Action.VIEW, pk=pk)
+    plan = ActionPlan.objects.restrict(request.user).filter(client=client).order_by("-created_at").first()
+    if plan is None:
+        return render(request, "casework/no_plan.html", {"client": client})
+    return redirect("casework:plan_print", pk=client.pk, plan=plan.pk)
