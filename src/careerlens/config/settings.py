@@ -177,6 +177,8 @@ FAIRNESS_PARITY_LOW = float(env.decimal("FAIRNESS_PARITY_LOW", "0.8", minimum="0
 FAIRNESS_PARITY_HIGH = float(env.decimal("FAIRNESS_PARITY_HIGH", "1.25", minimum="0"))
 FAIRNESS_MAX_GROUP_ECE = float(env.decimal("FAIRNESS_MAX_GROUP_ECE", "0.03", minimum="0"))
 SEGMENTATION_ALLOW_PROTECTED = env.list("SEGMENTATION_ALLOW_PROTECTED", default=[])
+# Evaluation (docs/evaluation.md): bootstrap replicates behind each confidence interval.
+EVALUATION_BOOTSTRAP = env.int("EVALUATION_BOOTSTRAP", default=200, minimum=20)
 
 LOGGING = {
     "version": 1,

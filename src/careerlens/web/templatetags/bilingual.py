@@ -31,3 +31,26 @@ def percent(value, digits: int = 0):
 @register.filter
 def get(mapping, key):
     return mapping.get(key) if isinstance(mapping, dict) else None
+
+
+@register.filter
+def get_index(sequence, index):
+    try:
+        return sequence[int(index)]
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+@register.filter
+def first_recommended(estimates, recommended):
+    """The estimate of the recommended method and estimand among ``estimates`` (a subgroup's)."""
+    if not recommended:
+        return None
+    return next(
+        (
+            e
+            for e in estimates
+            if e["method"] == recommended["method"] and e["estimand"] == recommended["estimand"]
+        ),
+        None,
+    )
