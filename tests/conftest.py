@@ -8,7 +8,10 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
+from careerlens.segmentation import snapshot
 from tests.personas import PERSONAS, build_world
+
+SNAPSHOT_CLIENTS = 3000
 
 
 @pytest.fixture(scope="session")
@@ -17,6 +20,9 @@ def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("load_reference", verbosity=0)
         build_world()
+    # The analytics snapshot the engines' pages read (segmentation, evaluation, dashboards): a small
+    # simulated province, written once into this run's var directory.
+    snapshot.write_simulated(SNAPSHOT_CLIENTS, seed=7)
     # The reference data leaves many long-lived objects; freezing them keeps garbage collection
     # from rescanning them after every test.
     gc.collect()

@@ -1,2 +1,9 @@
+from django.urls import path
+
+from careerlens.dashboards import views
+
 app_name = "dashboards"
-urlpatterns: list = []
+urlpatterns = [
+    path("ssm/", views.ssm, name="ssm"),
+    path("province/", views.province, name="province"),
+]
