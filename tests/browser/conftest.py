@@ -78,6 +78,7 @@ def app_url(tmp_path_factory):
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "CAREERLENS_VAR_DIR": str(tmp),
         "SECRET_KEY": os.environ.get("SECRET_KEY") or "browser-tests-" + "x" * 60,
+        "EVALUATION_BOOTSTRAP": "40",  # quicker intervals for the evaluation pages
     }
     command = [sys.executable, "-m", "careerlens.cli"]
     SERVED.update(command=command, env=env)
