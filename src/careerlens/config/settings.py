@@ -166,6 +166,8 @@ REFERRAL_WAIT_DAYS = env.int("REFERRAL_WAIT_DAYS", default=10, minimum=1)
 IES_MIN_HOURS = env.decimal("IES_MIN_HOURS", "20", minimum="0")
 IES_MIN_HOURLY_WAGE = env.decimal("IES_MIN_HOURLY_WAGE", "17.60", minimum="0")
 CHECKPOINT_MONTHS = (1, 3, 6, 12)
+# Job Bank 3-year outlooks by economic region, as imported by `careerlens load-jobbank` (docs/pathways.md).
+JOBBANK_OUTLOOKS_FILE = Path(env.str("JOBBANK_OUTLOOKS_FILE", str(VAR_DIR / "jobbank-outlooks.csv")))
 # The analytics snapshot (Parquet tables as the simulator writes them) the engines read; the demo writes
 # its simulated province there.
 ANALYTICS_SNAPSHOT_DIR = Path(env.str("ANALYTICS_SNAPSHOT_DIR", str(VAR_DIR / "snapshot")))

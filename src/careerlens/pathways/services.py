@@ -2,8 +2,8 @@
 
 ``Engine.from_reference`` takes about 0.6 s, so it is built on first use and kept for the life of the
 process. It is rebuilt when ``settings.REFERENCE_DATA_DIR`` changes (tests, a new data release mounted
-elsewhere) or after :func:`clear_engine`. Job Bank regional outlooks and wages are not imported by the
-reference app yet (docs/pathways.md, "For the API and the explorer page"): the engine uses COPS.
+elsewhere), when Job Bank outlooks are imported (``careerlens load-jobbank``: the file in
+``settings.JOBBANK_OUTLOOKS_FILE`` replaces COPS in the regions it rates), or after :func:`clear_engine`.
 """
 
 from __future__ import annotations
@@ -13,13 +13,22 @@ import threading
 from django.conf import settings
 
 from careerlens.analytics.pathways import Engine
+from careerlens.analytics.pathways.labour import read_jobbank
 
 _lock = threading.Lock()
 _cache: dict[str, object] = {"engine": None, "key": None}
 
 
 def _key() -> str:
-    return str(settings.REFERENCE_DATA_DIR)
+    jobbank = settings.JOBBANK_OUTLOOKS_FILE
+    stamp = jobbank.stat().st_mtime_ns if jobbank.exists() else None
+    return f"{settings.REFERENCE_DATA_DIR}|{jobbank}|{stamp}"
+
+
+def _build() -> Engine:
+    jobbank = settings.JOBBANK_OUTLOOKS_FILE
+    ratings = read_jobbank(jobbank) if jobbank.exists() else None
+    return Engine.from_reference(settings.REFERENCE_DATA_DIR, jobbank=ratings)
 
 
 def get_engine() -> Engine:
@@ -30,7 +39,7 @@ def get_engine() -> Engine:
         return engine  # type: ignore[return-value]
     with _lock:
         if _cache["engine"] is None or _cache["key"] != key:
-            _cache["engine"] = Engine.from_reference(key)
+            _cache["engine"] = _build()
             _cache["key"] = key
         return _cache["engine"]  # type: ignore[return-value]
 
