@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "careerlens.segmentation",
     "careerlens.evaluation",
     "careerlens.dashboards",
+    "careerlens.portal",
     "careerlens.web",
     "careerlens.demo",
     "django.contrib.admin",

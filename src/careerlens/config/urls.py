@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("segmentation/", include("careerlens.segmentation.urls")),
     path("evaluations/", include("careerlens.evaluation.urls")),
     path("dashboards/", include("careerlens.dashboards.urls")),
+    path("check-up/", include("careerlens.portal.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )
