@@ -14,6 +14,8 @@ export SECRET_KEY="test-$(head -c 48 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 export ALLOWED_HOSTS="testserver,127.0.0.1,localhost"
 export CAREERLENS_VAR_DIR="$PWD/var/test"
 export CHROMIUM_PATH="${CHROMIUM_PATH:-$(command -v chromium || true)}"
+# One BLAS thread: on two shared cores, OpenBLAS threads wait on each other and slow matrix work 10-40x.
+export OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1
 mkdir -p "$CAREERLENS_VAR_DIR"
 
 status=0
