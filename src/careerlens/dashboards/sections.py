@@ -144,7 +144,7 @@ def adjustment(
             _("Clients"),
             _("Actual"),
             _("Expected"),
-            _("Difference in points (95% interval)"),
+            _("Difference in points (95-percent interval)"),
             _("Adjusted rate (shrunk for small numbers)"),
             _("Stars"),
         ],
