@@ -99,6 +99,7 @@ def test_database_urls():
     config = env.database("DATABASE_URL", "sqlite:///unused")
     assert config["ENGINE"] == "django.db.backends.postgresql"
     assert (config["NAME"], config["HOST"], config["PORT"]) == ("careerlens", "db.example", 5433)
+    assert config["OPTIONS"]["options"] == "-c jit=off"
     sqlite = Env({}).database("DATABASE_URL", "sqlite:////tmp/careerlens-test.sqlite3")
     assert sqlite["ENGINE"] == "django.db.backends.sqlite3" and sqlite["OPTIONS"]["timeout"] == 20
 

@@ -200,7 +200,7 @@ def _occupation(code: str | None, field: str) -> Occupation | None:
 def caseload(
     request,
     stream: Stream | None = None,
-    status: Literal["open", "closed", "all"] = "open",
+    status: Literal["open", "closed", "all"] = "all",
     due: bool = False,
 ):
     if not selectors.may_see_caseload(request.auth):

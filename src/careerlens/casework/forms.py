@@ -15,7 +15,11 @@ from careerlens.clients.forms import StyledForm
 from careerlens.clients.models import provider_of
 from careerlens.reference.occupations import Occupation
 
-STATUS_FILTER = (("open", _("Open episodes")), ("closed", _("Closed episodes")), ("all", _("All")))
+STATUS_FILTER = (
+    ("all", _("Everyone assigned now")),
+    ("open", _("Open episodes")),
+    ("closed", _("Closed episodes (job follow-up)")),
+)
 YES_NO = ((True, _("Yes")), (False, _("No")))
 
 

@@ -37,7 +37,7 @@ def _count(queryset, field: str = "pk"):
     return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
 
 
-def caseload(user, *, stream: str = "", status: str = "open", due_only: bool = False, practitioner=None):
+def caseload(user, *, stream: str = "", status: str = "all", due_only: bool = False, practitioner=None):
     """Clients assigned now: to the practitioner; to the provider's practitioners for a provider manager (or
     to one of them); to anyone for an administrator. Annotated in one query with the practitioner, the open
     episode's stream, and the follow-ups due (checkpoints and open tasks)."""

@@ -5,7 +5,9 @@ bulk-creates, through the app's own models, their client records (with invented 
 memberships, social-assistance spells, referral-status consents for the referring offices, one referral
 each to a provider of the demo network, and each referral's status log, consistent with the simulated
 episode (referred → accepted → intake booked → intake done → closed at exit; or declined, or closed
-before intake when the simulation says the referral never reached intake).
+before intake when the simulation says the referral never reached intake); then their casework
+(``careerlens.demo.casework``: episodes, assessments, action plans, jobs and checkpoints, the
+practitioners and their assignments).
 
 All of it in one transaction, with one audit entry for the whole load (bulk inserts send no per-row
 signals). That entry is also the marker: a second call finds it and loads nothing.
@@ -45,7 +47,7 @@ from careerlens.clients.models import (
     Referral,
     ReferralTransition,
 )
-from careerlens.demo import names
+from careerlens.demo import casework, names
 
 DEFAULT_CLIENTS = 5000
 MAX_CLIENTS = 100_000  # bulk inserts of a few hundred thousand rows; the simulation itself goes further
@@ -117,7 +119,8 @@ def load(clients: int = DEFAULT_CLIENTS, seed: int = SEED, as_of: dt.date | None
     tables = writer.tables(simulate(clients, seed))
     with transaction.atomic():
         yesterday = timezone.localdate() - dt.timedelta(days=1)
-        rows = _Builder(tables, seed, as_of or yesterday).build()
+        builder = _Builder(tables, seed, as_of or yesterday)
+        rows = builder.build() | casework.build(tables, builder)
         for model, objects in rows.items():
             model.objects.bulk_create(objects, batch_size=BATCH)
         counts = {model._meta.model_name: len(objects) for model, objects in rows.items()}
@@ -139,6 +142,8 @@ def describe(result: Result) -> str:
         f"{c['assistancespell']:,} social-assistance spells, {c['consent']:,} consents, "
         f"{c['referral']:,} referrals with {c['referraltransition']:,} status changes"
     )
+    if "episode" in c:  # provinces loaded before casework had its models have none
+        what += "; " + casework.describe(c)
     if result.loaded:
         return f"Simulated province {result.key}: {what} loaded in {result.seconds:.1f} s."
     return f"Simulated province {result.key} already loaded ({what}); kept as it is."
@@ -150,15 +155,13 @@ class _Builder:
     def __init__(self, tables: dict, seed: int, as_of: dt.date):
         # The simulated year of referrals (2025) is moved to end on ``as_of``, so that the newest
         # referrals are still waiting, recent episodes still running and older ones closed.
-        shift = as_of - SIMULATED_YEAR_END
-        move = lambda rows: [  # noqa: E731
-            {k: v + shift if isinstance(v, dt.date) else v for k, v in row.items()} for row in rows
-        ]
+        self.shift = as_of - SIMULATED_YEAR_END
+        self.seed = seed
         self.clients = tables["clients"].select(list(CLIENT_COLUMNS)).to_pylist()
         # The true gender and Francophone identity, for the invented names only.
         self.truth = tables["truth_clients"].select(["gender", "francophone"]).to_pylist()
-        self.episodes = move(tables["episodes"].to_pylist())
-        self.ow = {row["client_id"]: row for row in move(tables["ow_spells"].to_pylist())}
+        self.episodes = self.moved(tables["episodes"])
+        self.ow = {row["client_id"]: row for row in self.moved(tables["ow_spells"])}
         self.as_of = as_of
         self.zone = zoneinfo.ZoneInfo(settings.TIME_ZONE)
         # The app's own random stream (names, postal codes, dates the simulation does not give).
@@ -168,6 +171,11 @@ class _Builder:
         self.organisations = {o.code: o for o in Organisation.objects.filter(code__in=codes)}
         if missing := sorted(codes - self.organisations.keys()):
             raise LookupError(f"The demo network lacks {', '.join(missing[:5])}: create it first.")
+
+    def moved(self, table) -> list[dict]:
+        """A simulated table's rows with every date moved by the shift."""
+        shift, rows = self.shift, table.to_pylist()
+        return [{k: v + shift if isinstance(v, dt.date) else v for k, v in row.items()} for row in rows]
 
     def build(self) -> dict:
         self.rows = {

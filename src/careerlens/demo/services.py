@@ -8,6 +8,7 @@ from django.utils.text import slugify
 from careerlens.accounts.models import Organisation, User
 from careerlens.accounts.roles import OrganisationKind
 from careerlens.audit.context import acting_as
+from careerlens.casework.tasks import remind_due_checkpoints
 from careerlens.demo import province
 from careerlens.demo.accounts import ACCOUNTS, DEMO_PASSWORD
 from careerlens.demo.network import CATCHMENTS, FRANCOPHONE_PROVIDER, PROVIDER_PATTERNS
@@ -191,6 +192,7 @@ def set_up(clients: int = province.DEFAULT_CLIENTS, seed: int = province.SEED) -
         }
         result["client_linked"] = link_client_account()
         result["segmentation"] = segmentation_models(clients, seed)
+        result["reminders"] = remind_due_checkpoints()
         return result
 
 

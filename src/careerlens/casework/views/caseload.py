@@ -22,7 +22,7 @@ def caseload(request):
     clients = selectors.caseload(
         request.user,
         stream=filters.get("stream", ""),
-        status=filters.get("status") or "open",
+        status=filters.get("status") or "all",
         due_only=bool(filters.get("due")),
         practitioner=filters.get("practitioner"),
     )
