@@ -222,7 +222,9 @@ def case(request, client_id: int):
         "episodes": list(found["episodes"]),
         "assessments": list(found["assessments"]),
         "plan": plan,
-        "jobs": list(found["jobs"].prefetch_related("checkpoints")),
+        "jobs": list(
+            Job.objects.filter(pk__in=[job.pk for job in found["jobs"]]).prefetch_related("checkpoints")
+        ),
     }
 
 

@@ -96,8 +96,9 @@ class Event:
         return datetime.datetime.combine(self.when, datetime.time.min, tzinfo=timezone.get_current_timezone())
 
 
-def timeline(user, client: Client) -> list[Event]:
-    """Everything that happened to the client that the user may see, newest first."""
+def timeline(user, client: Client, found: dict) -> list[Event]:
+    """Everything that happened to the client that the user may see, newest first; ``found`` is what
+    :func:`case_file` read (so nothing is read twice)."""
     events: list[Event] = []
     for move in (
         ReferralTransition.objects.restrict(user)
@@ -112,7 +113,7 @@ def timeline(user, client: Client) -> list[Event]:
                 % {"provider": move.referral.provider, "status": move.get_to_status_display()},
             )
         )
-    for episode in Episode.objects.restrict(user).filter(client=client).select_related("provider"):
+    for episode in found["episodes"]:
         events.append(
             Event(episode.opened_on, "episode", _("Intake at %(provider)s") % {"provider": episode.provider})
         )
@@ -124,7 +125,7 @@ def timeline(user, client: Client) -> list[Event]:
                     _("Exit: %(reason)s") % {"reason": episode.get_exit_reason_display()},
                 )
             )
-    for assessment in Assessment.objects.restrict(user).filter(client=client):
+    for assessment in found["assessments"]:
         events.append(
             Event(
                 assessment.started_at,
@@ -134,7 +135,7 @@ def timeline(user, client: Client) -> list[Event]:
         )
         if assessment.completed_at:
             events.append(Event(assessment.completed_at, "assessment", _("Assessment completed")))
-    for plan in ActionPlan.objects.restrict(user).filter(client=client).prefetch_related("items"):
+    for plan in found["plans"]:
         events.append(Event(plan.created_at, "plan", _("Action plan created")))
         for item in plan.items.all():
             if item.started_on:
@@ -150,11 +151,13 @@ def timeline(user, client: Client) -> list[Event]:
                         % {"status": item.get_status_display(), "item": item.intervention_name},
                     )
                 )
-    for job in Job.objects.restrict(user).filter(client=client):
+    for job in found["jobs"]:
         events.append(
             Event(job.start_date, "job", _("Started work at %(employer)s") % {"employer": job.employer})
         )
-    for checkpoint in Checkpoint.objects.restrict(user).filter(job__client=client, verified_at__isnull=False):
+    for checkpoint in found["checkpoints"]:
+        if checkpoint.verified_at is None:
+            continue
         met = _("outcome met") if checkpoint.outcome_met else _("outcome not met")
         events.append(
             Event(
@@ -164,9 +167,9 @@ def timeline(user, client: Client) -> list[Event]:
                 % {"months": checkpoint.months, "met": met},
             )
         )
-    for note in Note.objects.restrict(user).filter(client=client):
+    for note in found["notes"]:
         events.append(Event(note.created_at, "note", note.text))
-    for assignment in Assignment.objects.restrict(user).filter(client=client).select_related("practitioner"):
+    for assignment in found["assignments"]:
         events.append(
             Event(
                 assignment.started_at,
@@ -180,7 +183,8 @@ def timeline(user, client: Client) -> list[Event]:
 def pathway_query(assessments, plan) -> str:
     """The pathway explorer's query for the client: from the last occupation of their latest completed
     assessment, with their Holland code, to their plan's career goal (empty without a last occupation)."""
-    latest = assessments.filter(status="completed").order_by("-completed_at").first()
+    completed = [a for a in assessments if a.status == "completed" and a.completed_at]
+    latest = max(completed, key=lambda a: a.completed_at, default=None)
     origin = (latest.answers.get("last_occupation") if latest else None) or ""
     if not origin or origin == "prefer_not":
         return ""
@@ -191,24 +195,36 @@ def pathway_query(assessments, plan) -> str:
 
 
 def case_file(user, client: Client) -> dict:
-    """What the case file page shows of the client, each part within the user's scope."""
-    plans = ActionPlan.objects.restrict(user).filter(client=client).select_related("career_goal")
-    plan = plans.filter(status="active").first() or plans.first()
-    jobs = Job.objects.restrict(user).filter(client=client).select_related("occupation")
-    assessments = Assessment.objects.restrict(user).filter(client=client).select_related("provider")
-    return {
-        "pathway": pathway_query(assessments, plan),
-        "episodes": Episode.objects.restrict(user).filter(client=client).select_related("provider"),
-        "assessments": assessments,
+    """What the case file page shows of the client, each part within the user's scope, read once."""
+    plans = list(
+        ActionPlan.objects.restrict(user)
+        .filter(client=client)
+        .select_related("career_goal")
+        .prefetch_related("items")
+    )
+    plan = next((p for p in plans if p.status == "active"), plans[0] if plans else None)
+    assessments = list(Assessment.objects.restrict(user).filter(client=client).select_related("provider"))
+    assignments = list(Assignment.objects.restrict(user).filter(client=client).select_related("practitioner"))
+    found = {
+        "plans": plans,
         "plan": plan,
-        "items": plan.items.all() if plan else [],
-        "jobs": jobs,
-        "checkpoints": Checkpoint.objects.restrict(user).filter(job__client=client).select_related("job"),
-        "notes": Note.objects.restrict(user).filter(client=client).select_related("author")[:20],
-        "tasks": CaseTask.objects.restrict(user).filter(client=client, done_at__isnull=True),
-        "assignment": Assignment.objects.restrict(user)
-        .filter(client=client, ended_at__isnull=True)
-        .select_related("practitioner")
-        .first(),
+        "items": list(plan.items.all()) if plan else [],
+        "pathway": pathway_query(assessments, plan),
+        "episodes": list(Episode.objects.restrict(user).filter(client=client).select_related("provider")),
+        "assessments": assessments,
+        "jobs": list(Job.objects.restrict(user).filter(client=client).select_related("occupation")),
+        "checkpoints": list(
+            Checkpoint.objects.restrict(user).filter(job__client=client).select_related("job")
+        ),
+        "notes": list(Note.objects.restrict(user).filter(client=client).select_related("author")[:20]),
+        "tasks": list(
+            CaseTask.objects.restrict(user)
+            .filter(client=client, done_at__isnull=True)
+            .select_related("assigned_to")
+        ),
+        "assignments": assignments,
+        "assignment": next((a for a in assignments if a.ended_at is None), None),
         "referrals": Referral.objects.restrict(user).filter(client=client).select_related("provider"),
     }
+    found["events"] = timeline(user, client, found)
+    return found

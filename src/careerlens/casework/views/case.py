@@ -44,7 +44,6 @@ def case_file(request, pk: int):
         "staff": staff,
         "may_change": staff and Client.objects.restrict(request.user, Action.CHANGE).filter(pk=pk).exists(),
         **selectors.case_file(request.user, client),
-        "events": selectors.timeline(request.user, client),
         "note_form": NoteForm(),
         "item_statuses": ItemStatus.choices,
     }
