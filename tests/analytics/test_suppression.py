@@ -30,3 +30,18 @@ def test_bad_input_is_refused_with_a_reason():
         suppress([-1, 20])
     with pytest.raises(ValueError, match="threshold"):
         suppress([1, 2], threshold=0)
+
+
+def test_a_small_numerator_hides_its_rate_and_a_complement():
+    from careerlens.analytics.suppression import suppress_rates
+
+    mask = suppress_rates([3, 40, 50, 60], [100, 120, 130, 140])
+    assert mask.tolist() == [True, True, False, False]
+
+
+def test_rates_with_large_counts_are_all_shown_and_bad_rates_refused():
+    from careerlens.analytics.suppression import suppress_rates
+
+    assert not suppress_rates([30, 40], [100, 120]).any()
+    with pytest.raises(ValueError, match="exceed"):
+        suppress_rates([30, 140], [100, 120])

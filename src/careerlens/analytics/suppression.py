@@ -33,8 +33,12 @@ def _complete_lines(counts: np.ndarray, mask: np.ndarray) -> bool:
     return changed
 
 
-def suppress(counts, threshold: int = 10) -> np.ndarray:
-    """A boolean mask of the cells to hide in a 1-D or 2-D table of counts (primary + complementary)."""
+def suppress(counts, threshold: int = 10, also=None) -> np.ndarray:
+    """A boolean mask of the cells to hide in a 1-D or 2-D table of counts (primary + complementary).
+
+    ``also`` (same shape) marks further cells to hide before the complementary step, e.g. the cells
+    whose numerator is small when ``counts`` are the denominators of rates.
+    """
     table = np.asarray(counts, dtype=np.int64)
     one_dimensional = table.ndim == 1
     if one_dimensional:
@@ -42,6 +46,9 @@ def suppress(counts, threshold: int = 10) -> np.ndarray:
     if table.ndim != 2:
         raise ValueError("counts must be a 1-D or 2-D table.")
     mask = primary_mask(table, threshold)
+    if also is not None:
+        extra = np.asarray(also, dtype=bool).reshape(table.shape)
+        mask |= extra
     while True:
         changed = _complete_lines(table, mask)
         if not one_dimensional:
@@ -51,3 +58,15 @@ def suppress(counts, threshold: int = 10) -> np.ndarray:
         if not changed:
             break
     return mask[0] if one_dimensional else mask
+
+
+def suppress_rates(numerators, denominators, threshold: int = 10) -> np.ndarray:
+    """Cells to hide in a line of rates: a numerator or a denominator of 1 to threshold - 1 people, then
+    complementary suppression on the denominators (they add up to the published total)."""
+    numerators = np.asarray(numerators, dtype=np.int64)
+    denominators = np.asarray(denominators, dtype=np.int64)
+    if numerators.shape != denominators.shape:
+        raise ValueError("numerators and denominators must have the same shape.")
+    if np.any(numerators > denominators):
+        raise ValueError("a numerator cannot exceed its denominator.")
+    return suppress(denominators, threshold, also=primary_mask(numerators, threshold))

@@ -1,0 +1,77 @@
+"""The client-mix adjustment recovers the simulator's true provider effects where raw rates do not."""
+
+import numpy as np
+import pyarrow.compute as pc
+import pytest
+from scipy import stats
+
+from careerlens.analytics.performance import PerformanceSettings, adjustment, model
+
+from .conftest import column
+
+
+@pytest.fixture(scope="module")
+def providers(snapshot, facts):
+    settings = PerformanceSettings()
+    people = adjustment.client_outcomes(snapshot, facts, [settings.adjustment_outcome])
+    table, y, p = adjustment.expected(people, settings.adjustment_outcome, settings)
+    return adjustment.compare(table["provider"], y, p, settings)
+
+
+def test_adjusted_comparison_recovers_true_provider_effects(providers, truth):
+    true = np.array([truth["providers"][u]["value_added"] for u in providers["unit"]])
+    raw = stats.spearmanr(providers["actual_rate"], true).statistic
+    adjusted = stats.spearmanr(providers["shrunk_difference"], true).statistic
+    assert raw < 0.8, raw
+    assert adjusted >= 0.9, adjusted
+
+
+def test_it_also_ranks_the_service_each_provider_delivered(providers, arrow_tables):
+    service = column(arrow_tables["truth_clients"], "service_effect")
+    episodes = arrow_tables["episodes"]
+    provider = column(episodes, "provider_id").astype(str)
+    intake = column(episodes, "intake_completed")
+    delivered = np.array([service[(provider == u) & intake].mean() for u in providers["unit"]])
+    assert stats.spearmanr(providers["shrunk_difference"], delivered).statistic >= 0.9
+
+
+def test_intervals_shrinkage_and_stars(providers):
+    assert np.all(providers["ci_low"] < providers["difference"])
+    assert np.all(providers["difference"] < providers["ci_high"])
+    assert np.all((providers["shrinkage"] > 0) & (providers["shrinkage"] <= 1))
+    smallest, largest = np.argmin(providers["clients"]), np.argmax(providers["clients"])
+    assert providers["shrinkage"][smallest] < providers["shrinkage"][largest]
+    assert set(providers["stars"]) <= {1, 2, 3, 4, 5} and len(set(providers["stars"])) >= 3
+    assert providers["expected"].sum() == pytest.approx(providers["actual"].sum(), rel=0.01)
+
+
+def test_star_bands_follow_the_cutoffs():
+    cutoffs = PerformanceSettings().star_cutoffs
+    assert adjustment.stars(np.array([-1.0, cutoffs[0], 0.0, cutoffs[3], 1.0]), cutoffs).tolist() == [
+        1,
+        2,
+        3,
+        5,
+        5,
+    ]
+
+
+def test_the_model_recovers_known_logistic_coefficients():
+    rng = np.random.default_rng(3)
+    x = np.column_stack([np.ones(50_000), rng.normal(size=50_000), rng.random(50_000) < 0.3])
+    beta = np.array([-0.5, 0.8, -1.2])
+    y = (rng.random(50_000) < 1 / (1 + np.exp(-(x @ beta)))).astype(float)
+    assert model.fit(x, y).coefficients == pytest.approx(beta, abs=0.05)
+
+
+def test_an_unknown_outcome_is_refused(snapshot, facts):
+    from careerlens.analytics.performance import PerformanceError
+
+    with pytest.raises(PerformanceError, match="'shoe_size' is not a client-level outcome"):
+        adjustment.client_outcomes(snapshot, facts, ["shoe_size"])
+
+
+def test_the_adjustment_table_is_suppressed_and_covers_ssms(full_report):
+    table = full_report.tables["adjustment"]
+    assert set(column(table, "level")) == {"provider", "ssm"}
+    assert len(table.filter(pc.equal(table["level"], "ssm"))) == 15
