@@ -5,8 +5,10 @@ from __future__ import annotations
 import gc
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.test import Client
+from django.utils import translation
 
 from careerlens.segmentation import snapshot
 from tests.personas import PERSONAS, build_world
@@ -27,6 +29,13 @@ def django_db_setup(django_db_setup, django_db_blocker):
     # from rescanning them after every test.
     gc.collect()
     gc.freeze()
+
+
+@pytest.fixture(autouse=True)
+def _english_after_each_test():
+    """Each test starts in English, whatever language an earlier one activated."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

@@ -27,7 +27,9 @@ class StyledForm(forms.Form):
             else:
                 widget.attrs.setdefault("class", "ontario-input")
             if isinstance(field, forms.DateField):
+                # A date input takes and shows ISO dates (2026-11-25) whatever the page's language.
                 widget.input_type = "date"
+                widget.format = "%Y-%m-%d"
 
 
 class StyledModelForm(StyledForm, forms.ModelForm):

@@ -1,0 +1,118 @@
+"""Reads for the check-up's results: the career health summary, the occupation's signals and risk, the
+personalised pathways, the programs the person may be eligible for and the providers of their catchment."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from careerlens.accounts.models import Organisation
+from careerlens.accounts.roles import OrganisationKind
+from careerlens.analytics.segmentation.early_warning import score as risk_score
+from careerlens.casework.instrument import ADAPTABILITY, scores
+from careerlens.pathways.selectors import occupation_titles
+from careerlens.portal import catalogue, skills
+from careerlens.portal.forms import SITUATIONS, WANTS
+from careerlens.reference.models import Catchment
+
+LATE_CAREER_FROM = 50
+ADAPTABILITY_NAMES = {
+    "concern": gettext_lazy("thinking ahead about your working life"),
+    "control": gettext_lazy("taking charge of your career decisions"),
+    "curiosity": gettext_lazy("exploring new options"),
+    "confidence": gettext_lazy("confidence you can make a change"),
+}
+
+
+def _label(choices, value: str) -> str:
+    return str(dict(choices).get(value, value))
+
+
+def providers(catchment: str, language: str) -> list[Organisation]:
+    """The active employment service providers of the catchment (public information), by name."""
+    order = "name_fr" if language == "fr" else "name_en"
+    found = Organisation.objects.filter(kind=OrganisationKind.PROVIDER, catchment_id=catchment)
+    found = found.filter(is_active=True)
+    return list(found.order_by(order))
+
+
+def programs(situation: str, age: int, language: str) -> dict[str, list[dict]]:
+    """Programs the person may be eligible for now, and those that would open if their situation changed
+    (age is never a reason to show fewer: an age rule only decides where a program is listed)."""
+    now, later = [], []
+    for program in catalogue.programs():
+        item = {
+            "id": program.id,
+            "name": program.text("name", language),
+            "summary": program.text("summary", language),
+            "source": program.raw["source"],
+            "verified": program.verified,
+        }
+        if not program.fits_age(age):
+            continue
+        (now if program.fits_situation(situation) else later).append(item)
+    return {"now": now, "later": later}
+
+
+def _adaptability_sentence(values: dict) -> str:
+    rated = {k: v for k, v in values.items() if v is not None}
+    if not rated:
+        return ""
+    strongest = max(rated, key=lambda k: (rated[k], k))
+    weakest = min(rated, key=lambda k: (rated[k], k))
+    return _("Your strongest side for a change: %(strong)s. The one to build: %(weak)s.") % {
+        "strong": ADAPTABILITY_NAMES[strongest],
+        "weak": ADAPTABILITY_NAMES[weakest],
+    }
+
+
+def results(user, answers: dict, language: str) -> dict:
+    """Everything the results page and the printable summary show, from a complete set of answers."""
+    situation, work, wants = answers["situation"], answers["occupation"], answers["wants"]
+    place = answers["place"]
+    noc, age = work["noc"], situation["age"]
+    items = {**answers["interests"], **answers["adaptability"]}
+    found = scores(items)
+    holland = found["holland_code"]
+    who = skills.person(noc, answers.get("skills", {}), holland, wants.get("max_teer_step"))
+    risk = risk_score(noc, age, work["years"], work["training"])
+    catchment = Catchment.objects.filter(code=place["catchment"]).first()
+    title = occupation_titles(user, [noc], language).get(noc, noc)
+    return {
+        "situation": _label(SITUATIONS, situation["situation"]),
+        "age": age,
+        "late_career": age >= LATE_CAREER_FROM,
+        "occupation": {"code": noc, "title": title, "years": work["years"]},
+        "wants": [_label(WANTS, w) for w in wants.get("wants", [])],
+        "holland_code": holland,
+        "adaptability": {d: found["adaptability"][d] for d in ADAPTABILITY},
+        "adaptability_overall": found["adaptability_overall"],
+        "adaptability_sentence": _adaptability_sentence(found["adaptability"]),
+        "risk": {
+            "level": risk["level"],
+            "label": risk["label"][language],
+            "reasons": [reason["text"][language] for reason in risk["reasons"]],
+        },
+        "signals": skills.signals(noc, language),
+        "pathways": skills.pathways(user, who, language),
+        "programs": programs(situation["situation"], age, language),
+        "catchment": catchment,
+        "catchment_chosen": place["chosen"],
+        "fsa": place["fsa"],
+        "providers": providers(place["catchment"], language),
+    }
+
+
+def summary_note(found: dict) -> str:
+    """The text a self-referral carries: what the person agreed to share, in the active language."""
+    lines = [
+        _("Career check-up summary shared by the person."),
+        _("Situation: %(value)s") % {"value": found["situation"]},
+        _("Occupation: %(title)s (%(code)s), %(years)s years") % found["occupation"],
+        _("Interests (Holland code): %(value)s") % {"value": found["holland_code"]},
+        _("Readiness for change (1 to 5): %(value)s") % {"value": found["adaptability_overall"]},
+        _("Risk of a career interruption: %(value)s") % {"value": found["risk"]["label"]},
+        _("Pathways: %(value)s")
+        % {"value": "; ".join(f"{p['title']} ({p['target']})" for p in found["pathways"])},
+    ]
+    return "\n".join(lines)
