@@ -63,7 +63,9 @@ def test_a_job_gets_four_checkpoints_each_with_a_background_reminder(record):
     assert sorted(r.run_after.date() for r in queued) == sorted(c.due_date for c in job.checkpoints.all())
 
 
-def test_the_worker_runs_the_due_reminders_and_leaves_the_others(record, world):
+def test_the_worker_runs_the_due_reminders_and_leaves_the_others(record, world, monkeypatch):
+    # The worker closes database connections between tasks; inside this test's transaction it must not.
+    monkeypatch.setattr("django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None)
     job = record()
     call_command("db_worker", batch=True, startup_delay=False, verbosity=0)
     reminded = CaseTask.objects.filter(checkpoint__job=job)

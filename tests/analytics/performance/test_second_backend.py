@@ -4,6 +4,7 @@ of the test's own, dropped afterwards."""
 
 import os
 import uuid
+from urllib.parse import urlsplit, urlunsplit
 
 import ibis
 import numpy as np
@@ -23,9 +24,16 @@ def small_tables():
     return writer.tables(simulate(3_000, 5))
 
 
+def server_url() -> str:
+    """The server of DATABASE_URL, on its ``postgres`` database: the URL's own database may not exist (the
+    test run's Django database is created under another name)."""
+    parts = urlsplit(URL.replace("postgresql://", "postgres://", 1))
+    return urlunsplit(parts._replace(path="/postgres"))
+
+
 @pytest.fixture(scope="module")
 def postgres():
-    con = ibis.connect(URL.replace("postgresql://", "postgres://", 1))
+    con = ibis.connect(server_url())
     schema = f"perf_test_{uuid.uuid4().hex[:8]}"
     con.raw_sql(f'CREATE SCHEMA "{schema}"')
     try:
