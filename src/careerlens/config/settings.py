@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "careerlens.evaluation",
     "careerlens.dashboards",
     "careerlens.portal",
+    "careerlens.snapshots",
     "careerlens.web",
     "careerlens.demo",
     "django.contrib.admin",
