@@ -33,6 +33,7 @@ BREAKDOWNS: tuple[Breakdown, ...] = (
     Breakdown("catchment", "Catchment area", "Zone de desserte", "catchment"),
     Breakdown("ssm", "Service system manager", "Gestionnaire de système de services", "ssm"),
     Breakdown("provider", "Service provider", "Fournisseur de services", "provider"),
+    Breakdown("site", "Site", "Site", "site"),
     Breakdown("stream", "Client stream", "Volet de service", "stream"),
     Breakdown("program", "Program at referral", "Programme à l’aiguillage", "program"),
     Breakdown("age_band", "Age group", "Groupe d’âge", "age_band"),

@@ -2,7 +2,9 @@
 outcome as a flag or a value (null where the client is not in the indicator's population).
 
 Built once as an Ibis expression over the snapshot tables and materialised by the report, so that every
-breakdown reads the same facts.
+breakdown reads the same facts. Columns that older snapshots lack (``episodes.site_id`` and ``goal_noc``,
+``jobs.contract_type``, ``interventions.credential``) are read only when present: without them the
+indicators that need them are empty and each provider is its own site (docs/metrics.md).
 """
 
 from __future__ import annotations
@@ -85,6 +87,37 @@ def _assessment_gain(snapshot: Snapshot) -> ibis.Table:
     )
 
 
+def _none() -> ibis.Value:
+    return ibis.null().cast("boolean")
+
+
+def _plans(snapshot: Snapshot) -> ibis.Table:
+    """Per client: any intervention started, skills training completed, and a credential earned by it
+    (null when the snapshot has no ``credential`` column)."""
+    i = snapshot["interventions"]
+    completed = (i.intervention == "skills_training") & (i.status == "completed")
+    return i.group_by("client_id").aggregate(
+        started=i.start_date.notnull().any(),
+        training_completed=completed.any(),
+        credential=(completed & i.credential.notnull()).any() if "credential" in i.columns else _none(),
+    )
+
+
+def _jobs(snapshot: Snapshot) -> ibis.Table:
+    """The job columns the indicators read; ``contract_type`` and ``noc`` are null when absent."""
+    j = snapshot["jobs"]
+    return j.select(
+        "client_id",
+        job_start=_.start_date,
+        months_to_job=_.months_after_intake,
+        job_teer=_.teer,
+        job_hours=_.hours_per_week,
+        job_wage=_.hourly_wage,
+        job_permanent=(j.contract_type == "permanent") if "contract_type" in j.columns else _none(),
+        job_category=j.noc.cast("string").substr(0, 1) if "noc" in j.columns else ibis.null("string"),
+    )
+
+
 def build(snapshot: Snapshot, settings: PerformanceSettings) -> ibis.Table:
     """The client-level facts table (an unexecuted Ibis expression)."""
     s = settings
@@ -94,20 +127,17 @@ def build(snapshot: Snapshot, settings: PerformanceSettings) -> ibis.Table:
         "provider_id", ssm=_.catchment if "ssm_id" not in snapshot["providers"].columns else _.ssm_id
     )
     practitioners = snapshot["practitioners"].select("practitioner_id", certified=_.ccdp_certified)
-    jobs = snapshot["jobs"].select(
-        "client_id",
-        job_start=_.start_date,
-        months_to_job=_.months_after_intake,
-        job_teer=_.teer,
-        job_hours=_.hours_per_week,
-        job_wage=_.hourly_wage,
+    episodes = episodes.mutate(
+        site=episodes.site_id if "site_id" in episodes.columns else episodes.provider_id,
+        goal_category=(
+            episodes.goal_noc.cast("string").substr(0, 1)
+            if "goal_noc" in episodes.columns
+            else ibis.null("string")
+        ),
     )
+    jobs = _jobs(snapshot)
     ow = snapshot["ow_spells"].select("client_id", ow_months_to_return=_.months_to_return, left_ow=True)
-    i = snapshot["interventions"]
-    plans = i.group_by("client_id").aggregate(
-        started=i.start_date.notnull().any(),
-        training_completed=((i.intervention == "skills_training") & (i.status == "completed")).any(),
-    )
+    plans = _plans(snapshot)
     t = (
         episodes.left_join(clients, "client_id")
         .left_join(providers, "provider_id")
@@ -128,6 +158,7 @@ def build(snapshot: Snapshot, settings: PerformanceSettings) -> ibis.Table:
         referred=ibis.literal(True),
         ssm=t.ssm.fill_null(t.catchment),
         provider=t.provider_id,
+        site=t.site,
         stream=t.stream.fill_null("none"),
         program=t.program,
         age_band=_age_band(t.age),
@@ -155,7 +186,14 @@ def build(snapshot: Snapshot, settings: PerformanceSettings) -> ibis.Table:
         wage_at_goal=ibis.ifelse(
             has_job & t.goal_hourly_wage.notnull(), t.job_wage >= t.goal_hourly_wage, None
         ),
+        permanent_job=ibis.ifelse(has_job, t.job_permanent, None),
+        job_in_goal_field=ibis.ifelse(
+            has_job & t.goal_category.notnull() & t.job_category.notnull(),
+            t.job_category == t.goal_category,
+            None,
+        ),
         training_completed=ibis.ifelse(intake, t.training_completed.fill_null(False), None),
+        credential_earned=ibis.ifelse(intake & t.training_completed.fill_null(False), t.credential, None),
         learning_gain=ibis.ifelse(both, t.learning_gain, None),
         personal_gain=ibis.ifelse(both, t.personal_gain, None),
         ow_return=ibis.ifelse(

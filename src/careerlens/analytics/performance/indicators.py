@@ -127,6 +127,14 @@ INDICATORS: tuple[Indicator, ...] = (
         "share",
     ),
     Indicator(
+        "permanent_job",
+        "rate",
+        "permanent_job",
+        "Permanent jobs",
+        "Emplois permanents",
+        "share",
+    ),
+    Indicator(
         "teer_up",
         "rate",
         "teer_up",
@@ -151,11 +159,27 @@ INDICATORS: tuple[Indicator, ...] = (
         "share",
     ),
     Indicator(
+        "job_in_goal_field",
+        "rate",
+        "job_in_goal_field",
+        "Jobs in the field of the client’s career goal",
+        "Emplois dans le domaine de l’objectif de carrière du client",
+        "share",
+    ),
+    Indicator(
         "training_completed",
         "rate",
         "training_completed",
         "Skills training completed",
         "Formation professionnelle terminée",
+        "share",
+    ),
+    Indicator(
+        "credential_earned",
+        "rate",
+        "credential_earned",
+        "Credential earned after skills training",
+        "Titre de compétences obtenu après la formation professionnelle",
         "share",
     ),
     Indicator(

@@ -48,6 +48,9 @@ EXIT_REASONS = ("employed", "plan_completed", "disengaged")
 EVIDENCE = ("none", "pay_stub", "employer_letter", "self_report_only")
 REFERRAL_SOURCES = ("ontario_works_office", "odsp_office", "self", "community_agency")
 CHECKPOINT_MONTHS = (1, 3, 6, 12)
+CONTRACT_TYPES = ("permanent", "temporary", "seasonal", "contract")
+PERMANENT = 0
+CREDENTIALS = ("certificate", "licence", "apprenticeship_level")
 
 # The 11 Blueprint for Life/Work Designs career-management competencies and the four adaptability
 # dimensions (Savickas). The simulated items are our own wording, not the CAAS items.
@@ -318,6 +321,26 @@ class SimConfig:
     assessment_loading: float = 0.55
     assessment_noise: float = 0.85
     indicator_change: dict = _d(base=0.10, job_search=0.12, skills_training=0.18, employed=0.20, noise=0.55)
+
+    # --- careers: contract type of the job, career goal, credentials (careers.py; assumptions) ----------
+    permanent_intercept: float = 1.1  # logit of P(permanent | a job)
+    permanent: dict = _d(
+        work_placement=-0.7, youth=-0.4, ontario_works=-0.2, part_time=-0.7, teer_4_5=-0.3, teer_0_2=0.3
+    )
+    non_permanent_shares: tuple = (0.55, 0.15, 0.30)  # temporary, seasonal, contract
+    seasonal_catchments: tuple = ("muskoka-kawarthas", "stratford-bruce", "northeast", "northwest")
+    seasonal_factor: float = 2.5  # seasonal work weighs this much more there
+    goal_missing_share: float = 0.05  # plans without a coded NOC goal
+    goal_keep_intercept: float = -0.3  # logit of P(goal = the prior occupation)
+    goal_keep: dict = _d(
+        age_45_plus=0.6, prior_surplus=-0.8, prior_shortage=0.5, skills_training=-0.8, same_field_job=2.0
+    )
+    goal_same_category_share: float = 0.5  # a new goal in the prior occupation's broad category
+    goal_is_job_share: float = 0.30  # a job outside the prior occupation was itself the goal
+    credential_intercept: float = 1.2  # logit of P(credential | skills training completed)
+    credential: dict = _d(less_than_high_school=-0.6, language_barrier=-0.4, long_term_unemployed=-0.2)
+    credential_shares: tuple = (0.60, 0.28, 0.12)  # certificate, licence, apprenticeship level
+    sites_per_provider: tuple = (1, 4)  # general providers; the French-language provider has 1-2
 
     def to_dict(self) -> dict:
         out = dataclasses.asdict(self)

@@ -9,7 +9,19 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from . import assessment, disclosure, episodes, hazard, network, outcomes, population, segmentation, truth
+from . import (
+    assessment,
+    careers,
+    disclosure,
+    episodes,
+    hazard,
+    network,
+    outcomes,
+    population,
+    segmentation,
+    sites,
+    truth,
+)
 from .config import SimConfig
 
 
@@ -36,6 +48,9 @@ class Province:
     exit_answers: assessment.Answers
     truth: dict = field(default_factory=dict)  # per-client truth columns
     summary: dict = field(default_factory=dict)  # truth.json content
+    sites: sites.Sites | None = None
+    site: np.ndarray | None = None  # int32 index into sites, per client
+    careers: careers.Careers | None = None
 
 
 def simulate(n: int, seed: int, cfg: SimConfig | None = None) -> Province:
@@ -123,4 +138,10 @@ def simulate(n: int, seed: int, cfg: SimConfig | None = None) -> Province:
     )
     province.truth = truth.per_client(province, base, person, employability, plan, service)
     province.summary = truth.summary(province)
+    # drawn last, from streams of their own: nothing above depends on them
+    province.sites = sites.build(net, seed, cfg)
+    province.site = sites.assign(provider, province.sites, seed)
+    rows = episodes.intervention_rows(action, referrals.intake_day, exits.day)
+    province.careers = careers.build(province, rows)
+    province.summary["careers"] = careers.summary(province.careers, jobs)
     return province

@@ -15,6 +15,8 @@ from .config import (
     ADAPTABILITY,
     CAREER_MANAGEMENT,
     CHECKPOINT_MONTHS,
+    CONTRACT_TYPES,
+    CREDENTIALS,
     DISABILITY_TYPES,
     EDUCATION,
     EVIDENCE,
@@ -196,6 +198,14 @@ TABLES: dict[str, tuple[str, tuple[Column, ...]]] = {
             Column("planned_end_date", "date32", "end of the action plan as planned", True),
             Column("exit_date", "date32", "date the episode ended", True),
             Column("exit_reason", "dictionary", f"{_values(EXIT_REASONS)}", True),
+            Column("site_id", "dictionary", "site of the provider the client is served at (see `sites`)"),
+            Column(
+                "goal_noc",
+                "dictionary",
+                "career goal of the action plan: a NOC 2021 unit group (5 digits); null without intake or "
+                "when the plan codes no occupation",
+                True,
+            ),
         ),
     ),
     "assessments": (
@@ -228,6 +238,12 @@ TABLES: dict[str, tuple[str, tuple[Column, ...]]] = {
             Column(
                 "status", "dictionary", "`completed` | `ended_early` (episode ended first) | `not_started`"
             ),
+            Column(
+                "credential",
+                "dictionary",
+                f"credential earned by completed skills training: {_values(CREDENTIALS)}; null otherwise",
+                True,
+            ),
         ),
     ),
     "jobs": (
@@ -249,6 +265,14 @@ TABLES: dict[str, tuple[str, tuple[Column, ...]]] = {
                 "end_date",
                 "date32",
                 "last day; null if still working at the end of the 60-month follow-up",
+                True,
+            ),
+            Column("contract_type", "dictionary", f"{_values(CONTRACT_TYPES)}"),
+            Column(
+                "goal_field",
+                "bool",
+                "the job shares the NOC broad occupational category (first digit) of the client's career "
+                "goal; null when the plan has no goal",
                 True,
             ),
         ),
@@ -301,6 +325,15 @@ TABLES: dict[str, tuple[str, tuple[Column, ...]]] = {
             Column("provider_id", "dictionary", "their provider"),
             Column("ccdp_certified", "bool", "Certified Career Development Practitioner"),
             Column("years_experience", "int8", "years of practice"),
+        ),
+    ),
+    "sites": (
+        "Sites: the offices of each provider (one to four in its catchment).",
+        (
+            Column("site_id", "dictionary", "code (provider code + -sN)"),
+            Column("provider_id", "dictionary", "its provider"),
+            Column("catchment", "dictionary", "catchment code"),
+            Column("main_site", "bool", "the provider's main office"),
         ),
     ),
     "events": (

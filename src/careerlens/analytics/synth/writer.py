@@ -17,6 +17,8 @@ from .config import (
     ADAPTABILITY,
     CAREER_MANAGEMENT,
     CATCHMENT_CODES,
+    CONTRACT_TYPES,
+    CREDENTIALS,
     DISABILITY_TYPES,
     EDUCATION,
     EVIDENCE,
@@ -27,9 +29,10 @@ from .config import (
     PROGRAMS,
     RACES,
     REFERRAL_SOURCES,
+    SKILLS_TRAINING,
     STREAMS,
 )
-from .episodes import INTERVENTION_STATUSES, intervention_rows
+from .episodes import COMPLETED, INTERVENTION_STATUSES, intervention_rows
 from .schema import DECLINED, TABLES, arrow_schema
 
 FILES = tuple(f"{name}.parquet" for name in TABLES) + ("truth.json", "calibration.json")
@@ -148,6 +151,8 @@ def episodes(p) -> pa.Table:
             "planned_end_date": dates(planned_end, no),
             "exit_date": dates(x.day),
             "exit_reason": dictionary(x.reason, EXIT_REASONS),
+            "site_id": dictionary(p.site, p.sites.site_ids.tolist()),
+            "goal_noc": dictionary(p.careers.goal, occupations.load().codes.tolist()),
         },
     )
 
@@ -184,6 +189,14 @@ def interventions_table(p, rows) -> pa.Table:
             "start_date": dates(rows.start),
             "end_date": dates(rows.end),
             "status": dictionary(rows.status, INTERVENTION_STATUSES),
+            "credential": dictionary(
+                np.where(
+                    (rows.kind == SKILLS_TRAINING) & (rows.status == COMPLETED),
+                    p.careers.credential[rows.client],
+                    -1,
+                ),
+                CREDENTIALS,
+            ),
         },
     )
 
@@ -207,6 +220,8 @@ def jobs(p) -> pa.Table:
             "hourly_wage": j.wage,
             "fit_rating": j.fit_rating,
             "end_date": dates(j.end_day),
+            "contract_type": dictionary(p.careers.contract, CONTRACT_TYPES),
+            "goal_field": values(p.careers.goal_field, pa.bool_(), p.careers.goal[j.client] < 0),
         },
     )
 
@@ -276,6 +291,19 @@ def practitioners(p) -> pa.Table:
     )
 
 
+def sites(p) -> pa.Table:
+    s, net = p.sites, p.network
+    return _table(
+        "sites",
+        {
+            "site_id": dictionary(np.arange(len(s.site_ids)), s.site_ids.tolist()),
+            "provider_id": dictionary(s.site_provider, net.provider_ids.tolist()),
+            "catchment": dictionary(net.provider_catchment[s.site_provider], CATCHMENT_CODES),
+            "main_site": s.site_main,
+        },
+    )
+
+
 def events_table(p, rows) -> pa.Table:
     e = events.build(p, rows)
     return _table(
@@ -317,6 +345,7 @@ BUILDERS = {
     "ow_spells": lambda p, rows: ow_spells(p),
     "providers": lambda p, rows: providers(p),
     "practitioners": lambda p, rows: practitioners(p),
+    "sites": lambda p, rows: sites(p),
     "events": events_table,
     "truth_clients": lambda p, rows: truth_clients(p),
 }
