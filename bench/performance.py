@@ -12,10 +12,12 @@ by every breakdown and quarter with suppression, client-mix adjustment, payments
 two rule files, the creaming check) <= 20 s and <= 6 GB peak memory on this 2-core machine.
 
 Each measurement runs in a child process of its own, so that its peak resident memory (VmHWM) is its
-own. pandas runs on the base province only (it would not fit in memory at 10,000,000); its time is
-extrapolated linearly to --episodes, and the engine and SQL are also timed on the base for a like-for-like
-ratio. Before timing, the bench checks that the three implementations agree on every
-indicator of every breakdown of the base province.
+own; the full report's also prints the seconds of each stage of run() (facts, indicators, funding counts,
+model fit, predictions, adjusted comparison, creaming counts, rule files). pandas runs on the base
+province only (it would not fit in memory at 10,000,000); its time is extrapolated linearly to
+--episodes, and the engine and SQL are also timed on the base for a like-for-like ratio. Before timing,
+the bench checks that the three implementations agree on every indicator of every breakdown of the base
+province.
 """
 
 from __future__ import annotations
@@ -33,11 +35,25 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 TIME_LIMIT_S = 20.0
 MEMORY_LIMIT_GB = 6.0
-DUCKDB = {  # DuckDB's own memory stays well under the target; what does not fit spills to disk
-    "memory_limit": "3GB",
+DUCKDB = {  # DuckDB's own memory leaves room for Python under the target; what does not fit spills to disk
+    "threads": 2,
+    "memory_limit": "4GB",
     "preserve_insertion_order": False,
     "temp_directory": str(ROOT / "var" / "bench" / "performance" / "duckdb-spill"),
 }
+
+
+def _shared() -> tuple[list, list]:
+    """The engine's indicators and breakdowns that the baselines implement (the engine may have more:
+    indicators are added to it first); the like-for-like timings and the agreement check use these."""
+    import performance_sql
+
+    from careerlens.analytics.performance import INDICATORS
+    from careerlens.analytics.performance.breakdowns import BREAKDOWNS
+
+    indicators = [i for i in INDICATORS if i.id in performance_sql.AGGREGATES]
+    breakdowns = [b for b in BREAKDOWNS if b.id in performance_sql.GROUPS]
+    return indicators, breakdowns
 
 
 def _prepare(base_clients: int, episodes: int, seed: int) -> tuple[Path, Path]:
@@ -59,8 +75,10 @@ def _prepare(base_clients: int, episodes: int, seed: int) -> tuple[Path, Path]:
 
 
 def _child(kind: str, data: str) -> None:
-    """Run one measurement and print {"seconds": ..., "peak_gb": ..., "rows": ...} as JSON."""
+    """Run one measurement and print {"seconds", "peak_gb", "rows", "stages" (engine: seconds per stage of
+    run())} as JSON."""
     started = time.perf_counter()
+    stages: dict[str, float] = {}
     if kind == "engine":
         from careerlens.analytics.performance import load_rules, open_parquet, rules, run
 
@@ -68,10 +86,14 @@ def _child(kind: str, data: str) -> None:
             open_parquet(data, **DUCKDB), rules=load_rules(), compare=load_rules(rules.shipped("alternative"))
         )
         rows = sum(t.num_rows for t in result.tables.values())
+        stages = result.seconds
     elif kind == "engine-indicators":
         from careerlens.analytics.performance import PerformanceSettings, open_parquet, report
 
-        rows = report.report(open_parquet(data, **DUCKDB), PerformanceSettings()).num_rows
+        settings = PerformanceSettings()
+        facts = report.materialise(open_parquet(data, **DUCKDB), settings)
+        table = report.compute(facts, *_shared())
+        rows = report.suppress_report(table, settings.suppression_threshold).num_rows
     elif kind == "sql":
         import performance_sql
 
@@ -83,7 +105,7 @@ def _child(kind: str, data: str) -> None:
     else:
         raise SystemExit(f"unknown measurement {kind}")
     seconds = time.perf_counter() - started
-    print(json.dumps({"seconds": seconds, "peak_gb": _peak_gb(), "rows": rows}))
+    print(json.dumps({"seconds": seconds, "peak_gb": _peak_gb(), "rows": rows, "stages": stages}))
 
 
 def _peak_gb() -> float:
@@ -113,9 +135,12 @@ def _check_agreement(base: Path) -> None:
     import performance_pandas
     import performance_sql
 
-    from careerlens.analytics.performance import PerformanceSettings, open_parquet, report
+    from careerlens.analytics.performance import INDICATORS, PerformanceSettings, open_parquet, report
+    from careerlens.analytics.performance.breakdowns import BREAKDOWNS
 
-    engine = report.compute(report.materialise(open_parquet(base), PerformanceSettings())).to_pandas()
+    indicators, breakdowns = _shared()
+    facts = report.materialise(open_parquet(base), PerformanceSettings())
+    engine = report.compute(facts, indicators, breakdowns).to_pandas()
     keys = ["breakdown", "group", "quarter", "indicator"]
     for name, other in (
         ("SQL", performance_sql.indicators(base).to_pandas()),
@@ -133,6 +158,10 @@ def _check_agreement(base: Path) -> None:
                 bad = merged[~np.isclose(a, b, rtol=1e-6, atol=1e-6, equal_nan=True)]
                 raise SystemExit(f"{name} and the engine disagree on {column}:\n{bad.head()}")
     print(f"agreement: engine = SQL = pandas on all {len(engine):,} cells of the base province")
+    extra = [i.id for i in INDICATORS if i not in indicators]
+    extra += [b.id for b in BREAKDOWNS if b not in breakdowns]
+    if extra:
+        print(f"  (the full report also has {', '.join(extra)}: not in the baselines, not compared)")
 
 
 def main() -> None:
@@ -166,6 +195,8 @@ def main() -> None:
             f"  {kind:<24} {r['seconds']:8.1f} s   peak {r['peak_gb']:5.2f} GB   ({r['rows']:,} rows)",
             flush=True,
         )
+        for stage, seconds in r["stages"].items():
+            print(f"      {stage:<22} {seconds:8.1f} s", flush=True)
     full_report = results["engine"]
     print(
         f"\nfull provincial report on {args.episodes:,} episodes: {full_report['seconds']:.1f} s "

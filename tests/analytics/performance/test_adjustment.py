@@ -9,13 +9,24 @@ from careerlens.analytics.performance import PerformanceSettings, adjustment, mo
 
 from .conftest import column
 
+OUTCOME = PerformanceSettings().adjustment_outcome
+
 
 @pytest.fixture(scope="module")
-def providers(snapshot, facts):
-    settings = PerformanceSettings()
-    people = adjustment.client_outcomes(snapshot, facts, [settings.adjustment_outcome])
-    table, y, p = adjustment.expected(people, settings.adjustment_outcome, settings)
-    return adjustment.compare(table["provider"], y, p, settings)
+def models(snapshot, facts):
+    return adjustment.fit_models(snapshot, facts, [OUTCOME], PerformanceSettings())
+
+
+@pytest.fixture(scope="module")
+def people(snapshot, facts, models):
+    return adjustment.predict(snapshot, facts, models, ["provider", "ssm", OUTCOME])
+
+
+@pytest.fixture(scope="module")
+def providers(people):
+    sums = adjustment.unit_sums(people, OUTCOME, "provider")
+    province = column(sums, "actual").sum() / column(sums, "clients").sum()
+    return adjustment.compare(sums, province, PerformanceSettings())
 
 
 def test_adjusted_comparison_recovers_true_provider_effects(providers, truth):
@@ -68,7 +79,29 @@ def test_an_unknown_outcome_is_refused(snapshot, facts):
     from careerlens.analytics.performance import PerformanceError
 
     with pytest.raises(PerformanceError, match="'shoe_size' is not a client-level outcome"):
-        adjustment.client_outcomes(snapshot, facts, ["shoe_size"])
+        adjustment.fit_models(snapshot, facts, ["shoe_size"], PerformanceSettings())
+
+
+def test_the_backend_predicts_what_the_fitted_logistic_gives(snapshot, facts, models, people):
+    """Predictions computed as one backend expression equal NumPy's logistic of the design matrix."""
+    clients = snapshot["clients"].select(*model.CLIENT_COLUMNS)
+    joined = facts.filter(facts.intake).select("client_id").join(clients, "client_id")
+    table = joined.select("client_id", **model.variables(joined)).to_pyarrow().sort_by("client_id")
+    numpy = 1 / (1 + np.exp(-(model.design(table) @ models[OUTCOME].coefficients)))
+    expected = adjustment.expected_column(OUTCOME)
+    backend = people.select("client_id", expected).to_pyarrow().sort_by("client_id")
+    assert np.array_equal(column(backend, "client_id"), column(table, "client_id"))
+    assert column(backend, expected) == pytest.approx(numpy, rel=1e-12, abs=1e-15)
+
+
+def test_the_model_is_fitted_on_a_reproducible_sample_when_there_are_more_clients(snapshot, facts):
+    settings = PerformanceSettings(fit_sample=5_000)
+    first = adjustment.fit_models(snapshot, facts, [OUTCOME], settings)[OUTCOME]
+    again = adjustment.fit_models(snapshot, facts, [OUTCOME], settings)[OUTCOME]
+    other = adjustment.fit_models(snapshot, facts, [OUTCOME], PerformanceSettings(fit_sample=5_000, seed=2))
+    assert first.fitted_on == 5_000
+    assert np.array_equal(first.coefficients, again.coefficients)
+    assert not np.array_equal(first.coefficients, other[OUTCOME].coefficients)
 
 
 def test_the_adjustment_table_is_suppressed_and_covers_ssms(full_report):

@@ -37,16 +37,40 @@ def test_a_missing_rule_file_is_refused(tmp_path):
         rules.load(tmp_path / "none.toml")
 
 
-def test_payments_match_a_hand_computation(snapshot, facts, arrow_tables):
-    default = rules.load()
-    lines = funding.payment_lines(snapshot, facts, default)
-    by_component = lines.group_by("component").aggregate(amount=lines.amount.sum()).to_pyarrow().to_pylist()
-    amounts = {r["component"]: r["amount"] for r in by_component}
+@pytest.fixture(scope="module")
+def counts(snapshot, facts):
+    return funding.counts(snapshot, facts)
+
+
+def by_component(book, name):
+    rows = book.filter(pc.equal(book["component"], name))
+    return pc.sum(rows["amount"]).as_py(), pc.sum(rows["people"]).as_py()
+
+
+@pytest.mark.parametrize("name", ["default", "alternative"])
+def test_payments_match_a_hand_computation(counts, arrow_tables, name):
+    chosen = rules.load(rules.shipped(name))
+    book = funding.ledger(counts, chosen)
     intakes = column(arrow_tables["episodes"], "intake_completed").sum()
-    assert amounts["operational"] == pytest.approx(intakes * 2500 * 0.70)
+    operational = (intakes * chosen.operational_per_intake, intakes)
+    assert by_component(book, "operational") == pytest.approx(operational)
     returns = np.nan_to_num(column(arrow_tables["ow_spells"], "months_to_return").astype(float), nan=99) <= 12
-    assert amounts["penalties"] == pytest.approx(-300.0 * returns.sum())
-    assert 0 < amounts["incentives"] < 0.25 * amounts["outcomes"]
+    assert by_component(book, "penalties")[0] == pytest.approx(-chosen.ow_return_penalty * returns.sum())
+    outcomes, incentives = by_component(book, "outcomes")[0], by_component(book, "incentives")[0]
+    assert 0 <= incentives < 0.25 * outcomes
+    assert (incentives > 0) == (chosen.priority_group_incentive > 0)
+
+
+def test_outcome_payments_follow_the_checkpoints_funded(counts, facts):
+    """$ per stream and checkpoint times the funded outcomes in the facts, for every rule file."""
+    default = rules.load()
+    people = facts.filter(facts.intake).to_pyarrow()
+    due = 0.0
+    for stream, by_month in default.outcome_payments.items():
+        mine = people.filter(pc.equal(people["stream"], stream))
+        for months, amount in by_month.items():
+            due += amount * pc.sum(pc.cast(mine[f"outcome_{months}m"], "int64")).as_py()
+    assert by_component(funding.ledger(counts, default), "outcomes")[0] == pytest.approx(due)
 
 
 def test_payments_per_quarter_add_up_and_small_cells_are_hidden(full_report):

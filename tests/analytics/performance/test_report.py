@@ -62,3 +62,17 @@ def test_a_lone_small_group_hides_a_second_one(raw_report):
     small = small.set_column(0, "breakdown", [["x"] * 3]).set_column(2, "quarter", [["all"] * 3])
     small = small.set_column(3, "indicator", [["outcome_3m"] * 3])
     assert column(suppress_report(small), "suppressed").tolist() == [True, True, False]
+
+
+def test_the_report_times_each_stage(full_report):
+    assert list(full_report.seconds) == [
+        "facts",
+        "indicators",
+        "funding_counts",
+        "adjustment_fit",
+        "adjustment_predict",
+        "adjustment_compare",
+        "creaming_counts",
+        "funding_rules",
+    ]
+    assert all(seconds >= 0 for seconds in full_report.seconds.values())

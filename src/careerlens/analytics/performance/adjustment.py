@@ -1,8 +1,14 @@
 """Client-mix adjustment: each provider's and SSM's actual outcome against the outcome expected for its
 clients (model.py), with a confidence interval, empirical-Bayes shrinkage toward the province for small
-units, and star bands (docs/performance.md)."""
+units, and star bands (docs/performance.md).
+
+The model is fitted in NumPy on a sample of at most ``fit_sample`` clients; the backend then computes
+every client's expected outcome (the fitted logistic is one expression) into a temporary table, so only
+per-unit sums come back."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 import ibis
 import numpy as np
@@ -12,50 +18,97 @@ from scipy import stats
 
 from careerlens.analytics.performance import model
 from careerlens.analytics.performance.settings import PerformanceError, PerformanceSettings
-from careerlens.analytics.performance.snapshot import Snapshot
+from careerlens.analytics.performance.snapshot import Snapshot, drop_table
 from careerlens.analytics.suppression import suppress
 
 LEVELS = ("provider", "ssm")
+EXPECTED_TABLE = "performance_expected"
 
 
-def client_outcomes(snapshot: Snapshot, facts: ibis.Table, outcomes: list[str]) -> pa.Table:
-    """Clients with an intake: their provider, SSM and stream, each outcome (null outside its population)
-    and the model's columns. One pull from the backend serves every outcome."""
+def expected_column(outcome: str) -> str:
+    """The column of EXPECTED_TABLE holding each client's expected ``outcome``."""
+    return f"expected_{outcome}"
+
+
+def _check(snapshot: Snapshot, facts: ibis.Table, outcomes: Sequence[str]) -> None:
     unknown = [o for o in outcomes if o not in facts.columns]
     if unknown:
         raise PerformanceError(f"adjustment_outcome {unknown[0]!r} is not a client-level outcome")
     unknown = model.unknown_catchments(snapshot["clients"])
     if unknown:
         raise PerformanceError(f"no unemployment rate for catchment(s): {', '.join(unknown)}")
-    people = facts.filter(facts.intake).select("client_id", "provider", "ssm", "stream", *outcomes)
+
+
+def _with_variables(snapshot: Snapshot, people: ibis.Table) -> tuple[ibis.Table, dict[str, ibis.Value]]:
     joined = people.join(snapshot["clients"].select(*model.CLIENT_COLUMNS), "client_id")
-    return joined.select(
-        "client_id", "provider", "ssm", "stream", *outcomes, **model.variables(joined)
-    ).to_pyarrow()
+    return joined, model.variables(joined)
 
 
-CHUNK = 1_000_000  # clients per block of the design matrix when predicting
+def _fitting_sample(
+    snapshot: Snapshot, people: ibis.Table, outcomes: Sequence[str], size: int, seed: int
+) -> pa.Table:
+    """The model's columns and the outcomes of at most ``size`` clients, drawn with ``seed`` among the
+    clients sorted by id (only their ids travel to draw them)."""
+    ids = people.select("client_id").to_pyarrow()["client_id"].to_numpy()
+    if len(ids) > size:
+        chosen = np.random.default_rng(seed).choice(np.sort(ids), size, replace=False)
+        people = people.join(ibis.memtable(pa.table({"client_id": chosen})), "client_id")
+    joined, columns = _with_variables(snapshot, people)
+    return joined.select(*outcomes, **columns).to_pyarrow()
 
 
-def expected(
-    table: pa.Table, outcome: str, settings: PerformanceSettings
-) -> tuple[pa.Table, np.ndarray, np.ndarray]:
-    """(clients in the outcome's population, actual, expected) per client; the model is fitted on at most
-    settings.fit_sample of them drawn at random (settings.seed), and predicts every one block by block."""
-    if table[outcome].null_count:
-        table = table.filter(pc.is_valid(table[outcome]))
-    y = np.asarray(table[outcome].to_numpy(zero_copy_only=False), dtype=float)
-    rows = np.arange(len(y))
-    if len(y) > settings.fit_sample:
-        rows = np.sort(
-            np.random.default_rng(settings.seed).choice(len(y), settings.fit_sample, replace=False)
-        )
-    fitted = model.fit(model.design(table.take(rows)), y[rows])
-    p = np.concatenate(
-        [fitted.predict(model.design(table.slice(start, CHUNK))) for start in range(0, len(y), CHUNK)]
-        or [np.zeros(0)]
+def fit_models(
+    snapshot: Snapshot, facts: ibis.Table, outcomes: Sequence[str], settings: PerformanceSettings
+) -> dict[str, model.ExpectedOutcomeModel]:
+    """One expected-outcome model per outcome, each fitted on the sampled clients with an intake who are
+    in the outcome's population (outcome not null)."""
+    _check(snapshot, facts, outcomes)
+    people = facts.filter(facts.intake).select("client_id", *outcomes)
+    sample = _fitting_sample(snapshot, people, outcomes, settings.fit_sample, settings.seed)
+    fitted = {}
+    for outcome in outcomes:
+        rows = sample.filter(pc.is_valid(sample[outcome]))
+        y = np.asarray(rows[outcome].to_numpy(zero_copy_only=False), dtype=float)
+        fitted[outcome] = model.fit(model.design(rows), y)
+    return fitted
+
+
+def predict(
+    snapshot: Snapshot,
+    facts: ibis.Table,
+    models: dict[str, model.ExpectedOutcomeModel],
+    keep: Sequence[str],
+    extra: dict[str, ibis.Value] | None = None,
+) -> ibis.Table:
+    """Every client with an intake: client_id, the facts columns ``keep``, the ``extra`` expressions,
+    and ``expected_<outcome>`` for each model, computed by the backend into a temporary table."""
+    people = facts.filter(facts.intake)
+    people = people.select("client_id", *keep, **(extra or {}))
+    joined, columns = _with_variables(snapshot, people)
+    expected = {expected_column(o): model.probability(columns, m.coefficients) for o, m in models.items()}
+    drop_table(snapshot.con, EXPECTED_TABLE)
+    return snapshot.con.create_table(
+        EXPECTED_TABLE, obj=joined.select("client_id", *keep, *(extra or {}), **expected), temp=True
     )
-    return table, y, p
+
+
+def unit_sums(table: ibis.Table, outcome: str, level: str) -> pa.Table:
+    """Per unit of ``level`` (clients in the outcome's population): clients, actual and expected outcomes
+    and the sum of p(1 - p), sorted by unit."""
+    t = table.filter(table[outcome].notnull())
+    y, p = t[outcome], t[expected_column(outcome)]
+    sums = (
+        t.group_by(unit=t[level])
+        .aggregate(
+            clients=t.count(),
+            actual=ibis.ifelse(y, 1, 0).sum() if y.type().is_boolean() else y.sum(),
+            expected=p.sum(),
+            variance=(p * (model.number(1.0) - p)).sum(),
+        )
+        .to_pyarrow()
+    )
+    order = np.argsort(np.asarray(sums["unit"].to_pylist(), dtype=object).astype(str), kind="stable")
+    return sums.take(order)
 
 
 def stars(shrunk: np.ndarray, cutoffs: tuple[float, ...]) -> np.ndarray:
@@ -63,20 +116,13 @@ def stars(shrunk: np.ndarray, cutoffs: tuple[float, ...]) -> np.ndarray:
     return (np.searchsorted(np.asarray(cutoffs), shrunk, side="right") + 1).astype(np.int8)
 
 
-def compare(
-    units: pa.ChunkedArray, y: np.ndarray, p: np.ndarray, settings: PerformanceSettings
-) -> dict[str, np.ndarray]:
-    """Actual against expected per unit, before suppression (units sorted by name)."""
-    encoded = pc.dictionary_encode(units).combine_chunks()
-    names = np.asarray(encoded.dictionary.to_pylist(), dtype=object)
-    order = np.argsort(names.astype(str))
-    rank = np.empty(len(order), dtype=np.int64)
-    rank[order] = np.arange(len(order))
-    names, index = names[order].astype(str), rank[encoded.indices.to_numpy(zero_copy_only=False)]
-    n = np.bincount(index).astype(float)
-    observed = np.bincount(index, weights=y)
-    expect = np.bincount(index, weights=p)
-    variance = np.bincount(index, weights=p * (1 - p)) / n**2
+def compare(sums: pa.Table, province: float, settings: PerformanceSettings) -> dict[str, np.ndarray]:
+    """Actual against expected per unit (unit_sums()), before suppression; ``province`` is the provincial
+    rate the shrunk differences are added to."""
+    n = sums["clients"].to_numpy().astype(float)
+    observed = sums["actual"].to_numpy().astype(float)
+    expect = sums["expected"].to_numpy()
+    variance = sums["variance"].to_numpy() / n**2
     difference = (observed - expect) / n
     z = stats.norm.ppf(0.5 + settings.confidence / 2)
     se = np.sqrt(variance)
@@ -86,9 +132,8 @@ def compare(
     tau2 = max(0.0, (q - (len(n) - 1)) / (np.sum(weights) - np.sum(weights**2) / np.sum(weights)))
     shrinkage = tau2 / (tau2 + variance)
     shrunk = shrinkage * difference
-    province = y.mean()
     return {
-        "unit": names,
+        "unit": np.asarray(sums["unit"].to_pylist(), dtype=object).astype(str),
         "clients": n.astype(np.int64),
         "actual": observed.astype(np.int64),
         "expected": expect,
@@ -104,17 +149,20 @@ def compare(
     }
 
 
-def adjust(table: pa.Table, settings: PerformanceSettings) -> pa.Table:
+def adjust(table: ibis.Table, settings: PerformanceSettings) -> pa.Table:
     """Actual against expected per provider and per SSM, suppressed (units of fewer than the threshold).
-    ``table`` comes from client_outcomes() with settings.adjustment_outcome among its outcomes."""
-    table, y, p = expected(table, settings.adjustment_outcome, settings)
+    ``table`` comes from predict() with a model of settings.adjustment_outcome."""
+    outcome = settings.adjustment_outcome
+    sums = {level: unit_sums(table, outcome, level) for level in LEVELS}
+    total = sums[LEVELS[0]]
+    province = float(np.sum(total["actual"].to_numpy()) / np.sum(total["clients"].to_numpy()))
     parts = []
     for level in LEVELS:
-        result = compare(table[level], y, p, settings)
+        result = compare(sums[level], province, settings)
         hidden = suppress(result["clients"], settings.suppression_threshold)
         columns = {
             "level": np.array([level] * len(hidden)),
-            "outcome": np.array([settings.adjustment_outcome] * len(hidden)),
+            "outcome": np.array([outcome] * len(hidden)),
         }
         for name, values in result.items():
             if name == "unit":

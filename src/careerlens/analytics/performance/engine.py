@@ -4,9 +4,9 @@ returns has been through suppression."""
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 
-import numpy as np
 import pyarrow as pa
 
 from careerlens.analytics.performance import adjustment, funding, report
@@ -19,23 +19,20 @@ from careerlens.analytics.performance.snapshot import Snapshot
 class ProvincialReport:
     tables: dict[str, pa.Table] = field(default_factory=dict)
     rules: list[FundingRules] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)  # wall time of each stage, in run order
 
 
-CREAMING_OUTCOME = "outcome_12m"  # segments of the creaming check: quintiles of this expected outcome
+class _Stages:
+    """Times each stage of run() into ProvincialReport.seconds."""
 
+    def __init__(self, seconds: dict[str, float]) -> None:
+        self.seconds = seconds
+        self.last = time.perf_counter()
 
-def _segments(people: pa.Table, settings: PerformanceSettings) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(client ids, expected 12-month funded outcome, stream) of the clients with an intake."""
-    table, _, expected = adjustment.expected(people, CREAMING_OUTCOME, settings)
-    streams = np.asarray(table["stream"].to_numpy(zero_copy_only=False))
-    return np.asarray(table["client_id"].to_numpy()), expected, streams
-
-
-def _creaming(segments, lines, rules: FundingRules, settings: PerformanceSettings) -> pa.Table:
-    ids, expected, streams = segments
-    return funding.creaming(
-        ids, expected, streams, funding.per_client(lines), rules, settings.suppression_threshold
-    )
+    def done(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.seconds[stage] = now - self.last
+        self.last = now
 
 
 def run(
@@ -50,25 +47,33 @@ def run(
     settings = settings or PerformanceSettings()
     rules = rules or load()
     threshold = settings.suppression_threshold
-    facts = report.materialise(snapshot, settings)
     result = ProvincialReport(rules=[rules] + ([compare] if compare else []))
+    stages = _Stages(result.seconds)
+    facts = report.materialise(snapshot, settings)
+    stages.done("facts")
     result.tables["indicators"] = report.suppress_report(report.compute(facts), threshold)
-    people = adjustment.client_outcomes(
-        snapshot, facts, sorted({settings.adjustment_outcome, CREAMING_OUTCOME})
-    )
+    stages.done("indicators")
+    found = funding.counts(snapshot, facts)  # before the expected outcomes take backend memory
+    stages.done("funding_counts")
+    outcomes = list(dict.fromkeys([settings.adjustment_outcome, funding.CREAMING_OUTCOME]))
+    models = adjustment.fit_models(snapshot, facts, outcomes, settings)
+    stages.done("adjustment_fit")
+    keep = list(dict.fromkeys(["provider", "ssm", settings.adjustment_outcome, *funding.CREAMING_COLUMNS]))
+    people = adjustment.predict(snapshot, facts, models, keep, {"priority": funding.priority(facts)})
+    stages.done("adjustment_predict")
     result.tables["adjustment"] = adjustment.adjust(people, settings)
-    lines = funding.payment_lines(snapshot, facts, rules)
-    book = funding.ledger(lines)
+    stages.done("adjustment_compare")
+    segments = funding.segment_counts(people, adjustment.expected_column(funding.CREAMING_OUTCOME))
+    stages.done("creaming_counts")
+    books = [funding.ledger(found, r) for r in result.rules]
     for level in ("provider", "ssm"):
-        result.tables[f"payments_{level}"] = funding.payments(book, level, threshold)
-    segments = _segments(people, settings)
-    result.tables["creaming"] = _creaming(segments, lines, rules, settings)
+        result.tables[f"payments_{level}"] = funding.payments(books[0], level, threshold)
+    result.tables["creaming"] = funding.creaming(segments, rules, threshold)
     if compare is not None:
-        other = funding.payment_lines(snapshot, facts, compare)
-        other_book = funding.ledger(other)
         names = (rules.source, compare.source)
         result.tables["comparison"] = pa.concat_tables(
-            [funding.compare_rules(book, other_book, level, names) for level in ("provider", "ssm")]
+            [funding.compare_rules(books[0], books[1], level, names) for level in ("provider", "ssm")]
         )
-        result.tables["creaming_compare"] = _creaming(segments, other, compare, settings)
+        result.tables["creaming_compare"] = funding.creaming(segments, compare, threshold)
+    stages.done("funding_rules")
     return result

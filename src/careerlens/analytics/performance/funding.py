@@ -1,7 +1,11 @@
 """Payments under a rule file (rules.py): each client's payment lines (operational at intake, outcome
 payments at each funded checkpoint with the priority-group incentive, the spin-cycle penalty at the return
 to Ontario Works), summed per provider and SSM per quarter of the event; two rule files side by side; and
-the creaming check (payment per client against expected cost, by segment of expected outcome)."""
+the creaming check (payment per client against expected cost, by segment of expected outcome).
+
+The rule amounts are parameters of one aggregation: the backend counts the lines once (counts(): per
+unit, quarter, component, stream and priority group, with the people behind them), and each rule file's
+amounts are those counts times its rates (ledger()), so two rule files cost one pass."""
 
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ import pyarrow.compute as pc
 
 from careerlens.analytics.performance.breakdowns import PRIORITY_GROUPS
 from careerlens.analytics.performance.facts import CHECKPOINTS, quarter_code, quarter_label
+from careerlens.analytics.performance.model import number
 from careerlens.analytics.performance.rules import FundingRules
 from careerlens.analytics.performance.snapshot import Snapshot
 from careerlens.analytics.suppression import suppress
@@ -23,78 +28,116 @@ COMPONENTS: dict[str, tuple[str, str]] = {  # payment components, with their Eng
     "penalties": ("spin-cycle penalties", "pénalités pour retour à l’aide sociale"),
 }
 SEGMENTS = 5  # creaming check: quintiles of expected outcome
+CREAMING_OUTCOME = "outcome_12m"  # segments of the creaming check: quintiles of this expected outcome
+FUNDED = tuple(f"outcome_{m}m" for m in CHECKPOINTS)
+CREAMING_COLUMNS = ("stream", *FUNDED, "ow_return")  # the facts the creaming check counts per client
+LINES = tuple(f"lines_{m}" for m in CHECKPOINTS)  # funded checkpoint lines, by checkpoint months
 
 
-def _money(value: float) -> ibis.Value:
-    """A double-precision literal on every backend (PostgreSQL reads a bare 1750.0 as numeric, which
-    Arrow cannot take as a float)."""
-    return ibis.literal(repr(float(value))).cast("float64")
+def priority(t: ibis.Table) -> ibis.Value:
+    """In any priority group (the incentive's condition)."""
+    return ibis.or_(*[t[g] for g in PRIORITY_GROUPS])
 
 
-def payment_lines(snapshot: Snapshot, facts: ibis.Table, rules: FundingRules) -> ibis.Table:
-    """One row per client and payment: client_id, provider, ssm, quarter, component, amount ($)."""
-    who = facts.select("client_id", "provider", "ssm", "stream", "intake", "ow_return", *PRIORITY_GROUPS)
-    priority = ibis.or_(*[who[g] for g in PRIORITY_GROUPS])
-    who = who.mutate(priority=priority)
+def _lines(snapshot: Snapshot, facts: ibis.Table) -> ibis.Table:
+    """One row per payment line, without amounts: client_id, quarter of the event, component
+    (operational, outcomes, penalties) and checkpoint months (outcomes)."""
+    who = facts.select("client_id", "intake", "ow_return", *FUNDED)
+    no_months = ibis.literal(None, "int64")
     episodes = snapshot["episodes"].select("client_id", "intake_date")
-    operational = (
-        who.filter(who.intake)
-        .join(episodes, "client_id")
-        .select(
-            "client_id",
-            "provider",
-            "ssm",
-            quarter=quarter_code(ibis._.intake_date),
-            component=ibis.literal("operational"),
-            amount=_money(rules.operational_per_intake),
-        )
+    intake = who.filter(who.intake).join(episodes, "client_id")
+    operational = intake.select(
+        "client_id",
+        quarter=quarter_code(intake.intake_date),
+        component=ibis.literal("operational"),
+        months=no_months,
     )
     checkpoints = snapshot["checkpoints"].select("client_id", "months", "due_date")
-    paid = who.join(checkpoints, "client_id").join(
-        facts.select("client_id", *[f"outcome_{m}m" for m in CHECKPOINTS]), "client_id"
-    )
+    paid = who.join(checkpoints, "client_id")
     funded = ibis.or_(*[(paid.months == m) & paid[f"outcome_{m}m"].fill_null(False) for m in CHECKPOINTS])
-    base = ibis.cases(
-        *[
-            ((paid.stream == s) & (paid.months == m), _money(amount))
-            for s, by_month in rules.outcome_payments.items()
-            for m, amount in by_month.items()
-        ],
-        else_=_money(0.0),
-    )
-    paid = paid.filter(funded).mutate(quarter=quarter_code(paid.due_date), base=base)
+    paid = paid.filter(funded)
     outcomes = paid.select(
-        "client_id", "provider", "ssm", "quarter", component=ibis.literal("outcomes"), amount=paid.base
-    )
-    incentives = paid.filter(paid.priority).select(
         "client_id",
-        "provider",
-        "ssm",
-        "quarter",
-        component=ibis.literal("incentives"),
-        amount=paid.base * _money(rules.priority_group_incentive),
+        quarter=quarter_code(paid.due_date),
+        component=ibis.literal("outcomes"),
+        months=paid.months.cast("int64"),
     )
     spells = snapshot["ow_spells"].select("client_id", "return_date")
     returned = who.filter(who.ow_return.fill_null(False)).join(spells, "client_id")
     penalties = returned.select(
         "client_id",
-        "provider",
-        "ssm",
         quarter=quarter_code(returned.return_date),
         component=ibis.literal("penalties"),
-        amount=_money(-rules.ow_return_penalty),
+        months=no_months,
     )
-    return ibis.union(operational, outcomes, incentives, penalties)
+    return ibis.union(operational, outcomes, penalties)
 
 
-def ledger(lines: ibis.Table) -> pa.Table:
-    """People and $ per provider (with its SSM), quarter and component: the one pass over the payment
-    lines that payments() and compare_rules() read (a client has one provider, so people add up to SSMs)."""
+def counts(snapshot: Snapshot, facts: ibis.Table) -> pa.Table:
+    """Payment lines and people per provider (with its SSM), quarter, component, stream and priority
+    group, with the outcome lines by checkpoint (lines_1 ... lines_12): everything any rule file's
+    amounts need. The lines are first counted per client, quarter and component (narrow keys), then
+    joined to the client's provider, SSM, stream and priority group; a client has one of each, so
+    people add up over them."""
+    lines = _lines(snapshot, facts)
+    per_client = lines.group_by(["client_id", "quarter", "component"]).aggregate(
+        lines=lines.count(),
+        **{f"lines_{m}": ibis.ifelse(lines.months == m, 1, 0).sum() for m in CHECKPOINTS},
+    )
+    who = facts.select("client_id", "provider", "ssm", "stream", priority=priority(facts))
+    joined = per_client.join(who, "client_id")
     return (
-        lines.group_by(["provider", "ssm", "quarter", "component"])
-        .aggregate(people=lines.client_id.nunique(), amount=lines.amount.sum())
+        joined.group_by(["provider", "ssm", "quarter", "component", "stream", "priority"])
+        .aggregate(
+            people=joined.count(),
+            lines=joined.lines.sum(),
+            **{name: joined[name].sum() for name in LINES},
+        )
         .to_pyarrow()
     )
+
+
+def _rates(streams: pa.ChunkedArray | pa.Array, rules: FundingRules) -> np.ndarray:
+    """$ per funded outcome for each row's stream, one column per checkpoint (0 where the rules pay none)."""
+    names = np.asarray(pc.fill_null(streams, "").to_pylist(), dtype=object)
+    table = np.zeros((len(names), len(CHECKPOINTS)))
+    for stream, by_month in rules.outcome_payments.items():
+        for j, m in enumerate(CHECKPOINTS):
+            table[names == stream, j] = by_month.get(m, 0.0)
+    return table
+
+
+def ledger(found: pa.Table, rules: FundingRules) -> pa.Table:
+    """People and $ per provider (with its SSM), quarter and component under ``rules``, from counts():
+    the table payments() and compare_rules() read (a client has one provider, so people add up to SSMs)."""
+    component = found["component"]
+    lines = np.asarray(found["lines"].to_numpy(), dtype=float)
+    by_checkpoint = np.column_stack([np.asarray(found[c].to_numpy(), dtype=float) for c in LINES])
+    outcome_amount = np.sum(by_checkpoint * _rates(found["stream"], rules), axis=1)
+    amount = np.select(
+        [
+            pc.equal(component, "operational").to_numpy(zero_copy_only=False),
+            pc.equal(component, "outcomes").to_numpy(zero_copy_only=False),
+        ],
+        [lines * rules.operational_per_intake, outcome_amount],
+        lines * -rules.ow_return_penalty,
+    )
+    keys = ["provider", "ssm", "quarter", "component"]
+    base = found.select(keys[:3]).append_column("component", component)
+    rows = base.append_column("people", found["people"]).append_column("amount", pa.array(amount))
+    paid = pc.and_(pc.equal(component, "outcomes"), found["priority"].fill_null(False))
+    raised = outcome_amount[paid.to_numpy(zero_copy_only=False)] * rules.priority_group_incentive
+    incentives = pa.table(
+        {
+            **{k: base[k].filter(paid) for k in keys[:3]},
+            "component": pa.array(["incentives"] * len(raised), pa.string()),
+            "people": found["people"].filter(paid),
+            "amount": pa.array(raised),
+        }
+    )
+    both = pa.concat_tables([rows, incentives])
+    summed = both.group_by(keys, use_threads=False).aggregate([("people", "sum"), ("amount", "sum")])
+    return summed.rename_columns([*keys, "people", "amount"])
 
 
 def payments(book: pa.Table, level: str, threshold: int = 10) -> pa.Table:
@@ -128,11 +171,6 @@ def payments(book: pa.Table, level: str, threshold: int = 10) -> pa.Table:
     return pa.table(columns)
 
 
-def per_client(lines: ibis.Table) -> pa.Table:
-    """Each paid client's total payment (client_id, amount)."""
-    return lines.group_by("client_id").aggregate(amount=lines.amount.sum()).to_pyarrow()
-
-
 def compare_rules(book_a: pa.Table, book_b: pa.Table, level: str, names: tuple[str, str]) -> pa.Table:
     """Total payment per unit over the whole period under two rule files, side by side."""
     a = (
@@ -164,39 +202,67 @@ def compare_rules(book_a: pa.Table, book_b: pa.Table, level: str, names: tuple[s
     )
 
 
-def creaming(
-    client_ids: np.ndarray,
-    expected: np.ndarray,
-    streams: np.ndarray,
-    paid: pa.Table,
-    rules: FundingRules,
-    threshold: int = 10,
-) -> pa.Table:
-    """Payment per client against expected cost by quintile of expected outcome (1 = hardest to place).
+def segment_counts(people: ibis.Table, expected: str) -> pa.Table:
+    """The creaming check's counts per segment (quintile of the ``expected`` column of ``people``,
+    adjustment.predict()'s table; 1 = hardest to place), stream and priority group: clients, the sum of the
+    expected outcome, funded outcomes by checkpoint and spin-cycle returns. The quintile edges are taken
+    from the clients' expected outcomes pulled as one column; the rest is counted by the backend."""
+    people = people.filter(people[CREAMING_OUTCOME].notnull())
+    values = people.select(expected).to_pyarrow()[expected].to_numpy()
+    edges = np.quantile(values, np.linspace(0, 1, SEGMENTS + 1)[1:-1]) if len(values) else []
+    p = people[expected]
+    segment = ibis.literal(1)
+    for edge in edges:
+        segment = segment + ibis.ifelse(p >= number(edge), 1, 0)
+
+    def flag(column: str) -> ibis.Value:
+        return ibis.ifelse(people[column].fill_null(False), 1, 0).sum()
+
+    return (
+        people.group_by(segment=segment, stream=people.stream, priority=people.priority.fill_null(False))
+        .aggregate(
+            clients=people.count(),
+            expected=p.sum(),
+            returns=flag("ow_return"),
+            **{name: flag(column) for name, column in zip(LINES, FUNDED, strict=True)},
+        )
+        .to_pyarrow()
+    )
+
+
+def creaming(found: pa.Table, rules: FundingRules, threshold: int = 10) -> pa.Table:
+    """Payment per client against expected cost by quintile of expected outcome (1 = hardest to place),
+    from segment_counts(): each client is paid the operational share, each funded checkpoint (raised by
+    the incentive in a priority group) and less the spin-cycle penalty.
 
     A margin (payment minus cost) that grows from the hardest to the easiest segment rewards creaming.
     """
-    order = np.argsort(client_ids)
-    ids, expected, streams = client_ids[order], expected[order], streams[order]
-    amounts = np.zeros(len(ids))
-    paid_ids = paid["client_id"].to_numpy()
-    where = np.searchsorted(ids, paid_ids)
-    inside = (where < len(ids)) & (ids[np.minimum(where, len(ids) - 1)] == paid_ids)
-    amounts[where[inside]] = paid["amount"].to_numpy()[inside]
-    cost = np.array([rules.costs.get(s, 0.0) for s in streams])
-    edges = np.quantile(expected, np.linspace(0, 1, SEGMENTS + 1)[1:-1])
-    segment = np.searchsorted(edges, expected, side="right")
-    n = np.bincount(segment, minlength=SEGMENTS)
+    clients = np.asarray(found["clients"].to_numpy(), dtype=float)
+    by_checkpoint = np.column_stack([np.asarray(found[c].to_numpy(), dtype=float) for c in LINES])
+    raised = np.where(found["priority"].to_numpy(zero_copy_only=False), 1 + rules.priority_group_incentive, 1)
+    paid = (
+        clients * rules.operational_per_intake
+        + np.sum(by_checkpoint * _rates(found["stream"], rules), axis=1) * raised
+        - np.asarray(found["returns"].to_numpy(), dtype=float) * rules.ow_return_penalty
+    )
+    streams = found["stream"].to_pylist()
+    cost = clients * np.array([rules.costs.get(s, 0.0) for s in streams])
+    index = np.asarray(found["segment"].to_numpy(), dtype=np.int64) - 1
+
+    def per_segment(weights: np.ndarray) -> np.ndarray:
+        return np.bincount(index, weights=weights, minlength=SEGMENTS)
+
+    n = per_segment(clients).astype(np.int64)
     hidden = suppress(n, threshold)
     safe = np.maximum(n, 1)
-    payment = np.bincount(segment, weights=amounts, minlength=SEGMENTS) / safe
-    mean_cost = np.bincount(segment, weights=cost, minlength=SEGMENTS) / safe
+    payment = per_segment(paid) / safe
+    mean_cost = per_segment(cost) / safe
     return pa.table(
         {
             "segment": np.arange(1, SEGMENTS + 1),
             "clients": pa.array(n, mask=hidden),
             "expected_outcome": pa.array(
-                np.bincount(segment, weights=expected, minlength=SEGMENTS) / safe, mask=hidden
+                per_segment(np.asarray(found["expected"].to_numpy(), dtype=float)) / safe, mask=hidden
             ),
             "payment_per_client": pa.array(np.round(payment, 2), mask=hidden),
             "expected_cost": pa.array(np.round(mean_cost, 2), mask=hidden),

@@ -1,6 +1,7 @@
 """The expected-outcome model of the client-mix adjustment: a logistic regression of an outcome on the
 client's recorded characteristics and the local labour market (never the provider), fitted by Newton's
-method with NumPy. The variables are listed in docs/performance.md (a test checks it)."""
+method with NumPy on a sample, and applied by the backend as one expression (probability()). The variables
+are listed in docs/performance.md (a test checks it)."""
 
 from __future__ import annotations
 
@@ -123,6 +124,20 @@ def variables(t: ibis.Table) -> dict[str, ibis.Value]:
     }
 
 
+def number(value: float) -> ibis.Value:
+    """A double-precision literal on every backend (PostgreSQL reads a bare 0.25 as numeric)."""
+    return ibis.literal(repr(float(value))).cast("float64")
+
+
+def probability(columns: dict[str, ibis.Value], coefficients: np.ndarray) -> ibis.Value:
+    """The model's prediction as one backend expression over the columns variables() computed: the
+    logistic of the linear predictor, so that predictions never leave the backend."""
+    eta = number(coefficients[0])
+    for name, beta in zip(VARIABLES[1:], coefficients[1:], strict=True):
+        eta = eta + columns[name].cast("float64") * number(beta)
+    return number(1.0) / (number(1.0) + (-eta).exp())
+
+
 def design(table: pa.Table) -> np.ndarray:
     """The model's design matrix (one row per client, columns in VARIABLES order) from the columns that
     variables() computed."""
@@ -135,9 +150,6 @@ def design(table: pa.Table) -> np.ndarray:
 class ExpectedOutcomeModel:
     coefficients: np.ndarray  # in VARIABLES order
     fitted_on: int
-
-    def predict(self, x: np.ndarray) -> np.ndarray:
-        return 1.0 / (1.0 + np.exp(-(x @ self.coefficients)))
 
 
 def fit(x: np.ndarray, y: np.ndarray, max_iter: int = 25, ridge: float = 1e-6) -> ExpectedOutcomeModel:
