@@ -1,6 +1,7 @@
 """The career check-up's rows: the journey, the results and saving are public (an empty session is sent to
 the first step it lacks); the saved check-up and its next steps (share, check-ins, delete) belong to a
-client account (anonymous: sign in; staff: 404; a client with nothing saved is sent to their page)."""
+client account (anonymous: sign in; staff: 404; a client with nothing saved is sent to their page; stopping
+the check-ins and taking it again take a POST only)."""
 
 from tests.access.matrix import TO_SIGN_IN, Row, expect, only
 
@@ -32,6 +33,11 @@ ROWS = [
     Row("/en/check-up/mine/share/", client_only(302)),
     Row("/en/check-up/mine/share/", client_only(302), method="POST", data=SHARE),
     Row("/en/check-up/mine/check-ins/", client_only(302)),
+    Row("/en/check-up/mine/check-ins/", client_only(302), method="POST", data={"reminder": "182"}),
+    Row("/en/check-up/mine/check-ins/stop/", client_only(302), method="POST"),
+    Row("/en/check-up/mine/check-ins/stop/", expect(405, anonymous=TO_SIGN_IN)),
+    Row("/en/check-up/mine/retake/", client_only(302), method="POST"),
+    Row("/en/check-up/mine/retake/", expect(405, anonymous=TO_SIGN_IN)),
     Row("/en/check-up/mine/delete/", client_only(302)),
     Row("/en/check-up/mine/delete/", client_only(302), method="POST", data={"confirm": "on"}),
 ]

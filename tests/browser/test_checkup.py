@@ -1,9 +1,10 @@
-"""The career check-up end to end, anonymously: in French as an employed welder aged 58 and in English as a
-laid-off retail supervisor. Each sees pathways and programs, downloads the PDF, saves with an account and
-shares with a provider of Hamilton–Niagara; the demo practitioner then sees the self-referral in their list.
-Every form is filled from the keyboard (focus, then keys: Space ticks, typing fills, Enter submits), in a
-phone-sized and a desktop-sized window; a step's fields are reached with the Tab key. axe-core on every
-page."""
+"""The career check-up end to end, anonymously and by keyboard only: in French as an employed welder aged 58
+and in English as a laid-off retail supervisor. Each sees pathways and programs, downloads the PDF, saves
+with an account, shares with a provider of Hamilton–Niagara and asks for a yearly reminder; the demo
+practitioner then sees the self-referral in their list. The journey is a keyboard walk: the Tab key
+(Shift+Tab backwards) moves the focus to each control, then only keys operate it (arrows and Space choose,
+typing fills, Enter follows a link or submits), in a phone-sized and a desktop-sized window. axe-core on
+every page. Only the PDF download and the practitioner's check afterwards use ordinary Playwright calls."""
 
 from __future__ import annotations
 
@@ -18,6 +19,9 @@ from tests.browser.conftest import assert_accessible, sign_in
 pytestmark = pytest.mark.browser
 PROVIDER = "hamilton-niagara-p1"
 FOCUSED = "(e => e.tagName === 'BUTTON' ? 'button:' + e.value : e.name || '')(document.activeElement)"
+DESCRIBE = "(e => e.outerHTML.slice(0, 200))(document.activeElement)"
+TAB_LIMIT = 120  # Tab presses before a control counts as unreachable
+ARROW_LIMIT = 12  # arrow presses within a radio group
 WINDOWS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
 PEOPLE = {
     "fr": {
@@ -47,32 +51,61 @@ PEOPLE = {
 }
 
 
-def _tick(page, selector: str) -> None:
-    page.locator(selector).focus()
+def _tab_to(page, selector: str, backwards: bool = False) -> None:
+    """Press Tab (Shift+Tab when ``backwards``) until the focused element matches ``selector``."""
+    key = "Shift+Tab" if backwards else "Tab"
+    for _press in range(TAB_LIMIT):
+        if page.evaluate("s => document.activeElement.matches(s)", selector):
+            return
+        page.keyboard.press(key)
+    pytest.fail(
+        f"{selector} is not reached with {TAB_LIMIT} presses of {key} on {page.url}; "
+        f"the focus is on {page.evaluate(DESCRIBE)}"
+    )
+
+
+def _choose(page, name: str, value: str) -> None:
+    """A radio button: Tab into its group, arrows to the wanted one, Space to choose it."""
+    _tab_to(page, f"input[type=radio][name='{name}']")
+    for _press in range(ARROW_LIMIT):
+        if page.evaluate("v => document.activeElement.value === v", value):
+            break
+        page.keyboard.press("ArrowDown")
+    else:
+        pytest.fail(f"the arrows never reach {name}={value} on {page.url}")
     page.keyboard.press("Space")
+    assert page.locator(f"input[name='{name}'][value='{value}']").is_checked(), (name, value)
+
+
+def _tick(page, selector: str) -> None:
+    _tab_to(page, selector)
+    page.keyboard.press("Space")
+    assert page.locator(selector).is_checked(), selector
 
 
 def _type(page, name: str, value: str) -> None:
-    page.locator(f"[name={name}]").focus()
+    """Tab to a text field, select what it holds (Ctrl+A) and type over it."""
+    _tab_to(page, f"[name='{name}']")
+    page.keyboard.press("ControlOrMeta+a")
     page.keyboard.type(value)
 
 
-def _press_enter_on(page, selector: str) -> None:
-    page.locator(selector).focus()
+def _enter_on(page, selector: str, backwards: bool = False) -> None:
+    _tab_to(page, selector, backwards)
     with page.expect_navigation():
         page.keyboard.press("Enter")
 
 
 def _continue(page) -> None:
     assert_accessible(page)
-    _press_enter_on(page, "button[name=then][value=next]")
+    _enter_on(page, "button[name=then][value=next]")
 
 
 def _journey(page, language: str, who: dict) -> None:
     page.goto(f"/{language}/check-up/")
     assert_accessible(page)
-    _press_enter_on(page, "main a[href$='/check-up/step/situation/']")
-    _tick(page, f"input[name=situation][value={who['situation']}]")
+    _enter_on(page, "main a[href$='/check-up/step/situation/']")
+    _choose(page, "situation", who["situation"])
     _type(page, "age", who["age"])
     _continue(page)
     _type(page, "occupation", who["occupation"])
@@ -81,11 +114,11 @@ def _journey(page, language: str, who: dict) -> None:
     _continue(page)
     for want in who["wants"]:
         _tick(page, f"input[name=wants][value={want}]")
-    _tick(page, f"input[name=max_teer_step][value='{who['teer']}']")
+    _choose(page, "max_teer_step", who["teer"])
     _continue(page)
     for module in ("interests", "adaptability"):
         for number, question in enumerate(instrument().module(module).questions):
-            _tick(page, f"input[name={question.id}][value='{4 if number % 3 else 2}']")
+            _choose(page, question.id, str(4 if number % 3 else 2))
         _continue(page)
     assert page.locator("input[name^=F]").count() > 0  # the occupation's main skills
     _continue(page)  # leave the typical levels
@@ -102,14 +135,16 @@ def _results(page, language: str, who: dict) -> None:
     assert page.locator("section[aria-labelledby=programs] li").count() > 0
     assert PROVIDER in page.content() or page.locator("section[aria-labelledby=providers] li").count() > 0
     with page.expect_download() as download:
-        page.locator("a[href$='format=pdf']").first.click()
+        page.locator("main a[href$='format=pdf']").first.click()
     assert download.value.suggested_filename == f"career-check-up-{language}.pdf"
-    page.goto(f"/{language}/check-up/results/summary/")
+    # From the PDF link, back to the printable summary's link just before it, then back to the results.
+    _enter_on(page, "main a[href$='/check-up/results/summary/']", backwards=True)
     assert_accessible(page)
+    _enter_on(page, "main a[href$='/check-up/results/']")
 
 
-def _save_and_share(page, language: str, who: dict, username: str) -> None:
-    page.goto(f"/{language}/check-up/save/")
+def _next_steps(page, language: str, who: dict, username: str) -> None:
+    _enter_on(page, "main a[href$='/check-up/save/']")
     assert_accessible(page)
     first, last = who["name"]
     _type(page, "username", username)
@@ -117,20 +152,27 @@ def _save_and_share(page, language: str, who: dict, username: str) -> None:
     _type(page, "password_again", "a long quiet river 2026")
     _type(page, "first_name", first)
     _type(page, "last_name", last)
-    page.locator("[name=date_of_birth]").fill("1968-04-09")  # the date picker takes no typed text
-    page.locator("[name=postal_code]").fill(who["postal_code"])
-    _press_enter_on(page, "main form button[type=submit]")
+    _type(page, "date_of_birth", "1968-04-09")
+    _type(page, "postal_code", who["postal_code"])  # over the prefix given in the last step
+    _enter_on(page, "main form button[type=submit]")
     page.wait_for_url(re.compile(f"/{language}/check-up/mine/$"))
     assert_accessible(page)
-    page.goto(f"/{language}/check-up/mine/share/")
+    _enter_on(page, "main a[href$='/check-up/mine/share/']")
     assert_accessible(page)
-    _tick(page, f"input[name=provider][value={PROVIDER}]")
+    _choose(page, "provider", PROVIDER)
     _tick(page, "input[name=consent]")
-    _press_enter_on(page, "main form button[type=submit]")
+    _enter_on(page, "main form button[type=submit]")
     page.wait_for_url(re.compile(f"/{language}/check-up/mine/$"))
     assert_accessible(page)
-    page.locator("header form button[type=submit]").click()  # sign out
-    page.wait_for_load_state()
+    _enter_on(page, "main a[href$='/check-up/mine/check-ins/']")
+    assert_accessible(page)
+    _choose(page, "reminder", "365")
+    _type(page, "email", f"{username}@example.org")
+    _enter_on(page, "main form:not([action]) button[type=submit]")  # not the stop button
+    page.wait_for_url(re.compile(f"/{language}/check-up/mine/$"))
+    assert_accessible(page)
+    assert page.locator("#check-ins-now ~ ul").inner_text().count(f"{username}@example.org") == 1
+    _enter_on(page, "header form button[type=submit]")  # sign out
 
 
 @pytest.mark.parametrize("window", ["phone", "desktop"])
@@ -141,7 +183,7 @@ def test_the_check_up_journey_ends_with_a_self_referral_the_practitioner_sees(pa
     page.set_viewport_size(WINDOWS[window])
     _journey(page, language, who)
     _results(page, language, who)
-    _save_and_share(page, language, who, f"checkup-{language}-{window}")
+    _next_steps(page, language, who, f"checkup-{language}-{window}")
     sign_in(page, "practitioner", DEMO_PASSWORD, "en")
     page.goto("/en/clients/referrals/?status=sent&page=999999")  # the last page: newest
     assert_accessible(page)

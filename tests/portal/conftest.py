@@ -1,4 +1,5 @@
-"""The check-up journey as the tests walk it: two people's answers, and a helper that posts every step."""
+"""The check-up journey as the tests walk it: two people's answers, a helper that posts every step, and a
+person who saved their check-up with an account."""
 
 from __future__ import annotations
 
@@ -13,6 +14,15 @@ WELDER = {
     "occupation": {"occupation": "soudeur", "years": "30", "training": "12"},
     "wants": {"wants": ["stability", "fewer_hours"], "max_teer_step": "1"},
     "place": {"postal_code": "L8P 4R5"},
+}
+ACCOUNT = {
+    "username": "dana.check",
+    "password": "a long quiet river 2026",
+    "password_again": "a long quiet river 2026",
+    "first_name": "Dana",
+    "last_name": "Okafor",
+    "date_of_birth": "1985-03-02",
+    "postal_code": "l5b 3c2",
 }
 SUPERVISOR = {
     "situation": {"situation": "notice", "age": "41"},
@@ -55,3 +65,12 @@ def walk(client, person: dict, language: str = "en", skills: dict | None = None)
 def visitor(client):
     """An anonymous visitor's browser (Django's test client with its own session)."""
     return client
+
+
+@pytest.fixture
+def saved(visitor, world):
+    """A laid-off retail supervisor of Mississauga who walked the check-up and saved it with an account."""
+    walk(visitor, SUPERVISOR)
+    response = visitor.post("/en/check-up/save/", ACCOUNT)
+    assert response.status_code == 302 and response["Location"].endswith("/check-up/mine/")
+    return visitor

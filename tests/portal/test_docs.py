@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from careerlens.portal import catalogue, journey, selectors, services, skills
+from careerlens.portal import catalogue, journey, reminders, selectors, services, skills
 from careerlens.portal.forms import SITUATIONS, WANTS
 from careerlens.portal.models import CheckUp
 
@@ -30,7 +30,9 @@ def test_every_setting_is_documented_with_its_value():
         "MAIN_SKILLS": skills.MAIN_SKILLS,
         "PATHWAYS": skills.PATHWAYS,
         "LATE_CAREER_FROM": selectors.LATE_CAREER_FROM,
-        "REMIND_AFTER_DAYS": services.REMIND_AFTER_DAYS,
+        "REMIND_AFTER_DAYS": reminders.REMIND_AFTER_DAYS,
+        "REMIND_EVERY": ", ".join(str(days) for days in reminders.REMIND_EVERY),
+        "SEND_AT": f"{reminders.SEND_AT:%H:%M}",
         "SHARE_TOPIC": str(services.SHARE_TOPIC),
     }
     for name, value in settings.items():

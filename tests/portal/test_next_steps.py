@@ -13,30 +13,11 @@ from careerlens.accounts.roles import Role
 from careerlens.clients.choices import ConsentTopic, ReferralSource
 from careerlens.clients.models import Client, Consent, Referral
 from careerlens.portal.models import CheckUp
-from careerlens.portal.services import REMIND_AFTER_DAYS
+from careerlens.portal.reminders import REMIND_AFTER_DAYS
 from careerlens.segmentation.models import EarlyWarningEnrolment
-from tests.portal.conftest import SUPERVISOR, WELDER, text, walk
+from tests.portal.conftest import ACCOUNT, SUPERVISOR, WELDER, text, walk
 
 pytestmark = pytest.mark.django_db
-
-ACCOUNT = {
-    "username": "dana.check",
-    "password": "a long quiet river 2026",
-    "password_again": "a long quiet river 2026",
-    "first_name": "Dana",
-    "last_name": "Okafor",
-    "date_of_birth": "1985-03-02",
-    "postal_code": "l5b 3c2",
-}
-
-
-@pytest.fixture
-def saved(visitor, world):
-    """A laid-off retail supervisor of Mississauga who walked the check-up and saved it with an account."""
-    walk(visitor, SUPERVISOR)
-    response = visitor.post("/en/check-up/save/", ACCOUNT)
-    assert response.status_code == 302 and response["Location"].endswith("/check-up/mine/")
-    return visitor
 
 
 def test_nothing_is_stored_before_the_person_saves(visitor, world):
@@ -94,7 +75,8 @@ def test_sharing_with_a_provider_of_another_catchment_is_refused(saved, world):
 
 
 def test_check_ins_create_an_enrolment_with_the_consent_given(saved):
-    response = saved.post("/en/check-up/mine/check-ins/", {"reminder": "on", "outreach": "on"})
+    chosen = {"reminder": str(REMIND_AFTER_DAYS), "email": "dana@example.org", "outreach": "on"}
+    response = saved.post("/en/check-up/mine/check-ins/", chosen)
     assert response.status_code == 302
     enrolment = EarlyWarningEnrolment.objects.get(client__user__username="dana.check")
     assert enrolment.consent_to_contact and enrolment.occupation_id == "62010"

@@ -13,6 +13,7 @@ from careerlens.clients.forms import StyledForm
 from careerlens.clients.models import POSTAL_CODE, normalise_postal_code
 from careerlens.pathways.selectors import PathwayQueryError, find_occupation
 from careerlens.portal import catalogue
+from careerlens.portal.reminders import REMIND_EVERY
 from careerlens.portal.skills import main_skills
 from careerlens.reference.models import Catchment
 
@@ -234,12 +235,22 @@ class SaveForm(StepForm):
     password_again = forms.CharField(label=_("The password again"), widget=forms.PasswordInput, strip=False)
     first_name = forms.CharField(label=_("First name"), max_length=100)
     last_name = forms.CharField(label=_("Last name"), max_length=100)
-    date_of_birth = forms.DateField(label=_("Date of birth"))
+    # Typed, not a date picker: a picker's field order follows the browser's locale, which the label cannot
+    # say, and a date of birth is easier to type than to pick (one format in both languages).
+    date_of_birth = forms.DateField(
+        label=_("Date of birth"),
+        help_text=_("Year, month and day, such as 1968-04-09."),
+        input_formats=["%Y-%m-%d"],
+        error_messages={"invalid": _("Enter your date of birth as year, month and day, such as 1968-04-09.")},
+    )
     postal_code = forms.CharField(label=_("Full postal code"), max_length=7)
     email = forms.EmailField(label=_("Email (optional)"), required=False)
 
     def __init__(self, *args, account: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
+        born = self.fields["date_of_birth"].widget
+        born.input_type = "text"
+        born.attrs.update({"autocomplete": "bday", "aria-describedby": "id_date_of_birth_help"})
         if not account:  # a signed-in client without a client record: the record only
             for name in ("username", "password", "password_again", "email"):
                 del self.fields[name]
@@ -302,9 +313,15 @@ class ShareForm(StepForm):
 
 
 class CheckInsForm(StepForm):
-    reminder = forms.BooleanField(
-        label=_("Remind me to take the check-up again in six months"), required=False
+    reminder = forms.TypedChoiceField(
+        label=_("Remind me by email to take the check-up again"),
+        choices=[*((str(days), label) for days, label in REMIND_EVERY.items()), ("", _("No reminder"))],
+        coerce=int,
+        empty_value=None,
+        widget=forms.RadioSelect,
+        required=False,
     )
+    email = forms.EmailField(label=_("Your email, for the reminder"), required=False)
     outreach = forms.BooleanField(
         label=_(
             "If my risk of a career interruption rises, the service system manager of my region may "
@@ -312,6 +329,16 @@ class CheckInsForm(StepForm):
         ),
         required=False,
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("reminder") and not cleaned.get("email") and "email" not in self.errors:
+            self.add_error("email", _("Give your email, so that we can send the reminder."))
+        return cleaned
 
 
 class DeleteForm(StepForm):

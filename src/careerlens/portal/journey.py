@@ -31,6 +31,11 @@ def keep(session, step: str, values: dict) -> None:
     session[SESSION_KEY] = stored
 
 
+def restore(session, saved: dict) -> None:
+    """Start again from a saved check-up's answers (the person changes only what changed)."""
+    session[SESSION_KEY] = {step: value for step, value in saved.items() if step in CODES}
+
+
 def forget(session) -> None:
     session.pop(SESSION_KEY, None)
 

@@ -1,5 +1,6 @@
 """A saved career check-up: the answers a person chose to keep with their client account (until then they
-live only in the visitor's session), in the language they used, and whether they asked for a reminder."""
+live only in the visitor's session), in the language they used, and the reminder to take it again (when it
+is due, how often, the background task that will send it, and the reminders sent)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,10 @@ class CheckUp(models.Model):
     answers = models.JSONField(_("answers"))
     language = models.CharField(_("language"), max_length=2, default="en")
     remind_on = models.DateField(_("remind to take it again on"), null=True, blank=True)
+    remind_every_days = models.PositiveSmallIntegerField(_("remind every (days)"), null=True, blank=True)
+    reminder_task = models.CharField(_("pending reminder task"), max_length=64, blank=True)
+    reminded_at = models.DateTimeField(_("last reminder sent"), null=True, blank=True)
+    reminders_sent = models.PositiveSmallIntegerField(_("reminders sent"), default=0)
     saved_at = models.DateTimeField(_("saved"), default=timezone.now)
 
     objects = RestrictedQuerySet.as_manager()

@@ -103,6 +103,18 @@ def results(user, answers: dict, language: str) -> dict:
     }
 
 
+def earlier(checkup, language: str) -> dict:
+    """What a saved check-up said, to compare with the results of taking it again: its date, occupation
+    and risk of a career interruption."""
+    work, age = checkup.answers["occupation"], checkup.answers["situation"]["age"]
+    risk = risk_score(work["noc"], age, work["years"], work["training"])
+    return {
+        "saved_at": checkup.saved_at,
+        "occupation": work["noc"],
+        "risk": {"level": risk["level"], "label": risk["label"][language]},
+    }
+
+
 def summary_note(found: dict) -> str:
     """The text a self-referral carries: what the person agreed to share, in the active language."""
     lines = [

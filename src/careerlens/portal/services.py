@@ -1,10 +1,10 @@
 """Writes of the check-up, each one a step the person chooses: save with an account (a client account and
 its client record, registered by nobody), share with a provider (a consent, then a self-referral),
-early-warning check-ins, and deleting everything saved (and, if they wish, the account)."""
+early-warning check-ins (a reminder by email, and the SSM's outreach list) and stopping them, and deleting
+everything saved (and, if they wish, the account)."""
 
 from __future__ import annotations
 
-import datetime
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
@@ -17,10 +17,10 @@ from careerlens.accounts.roles import OrganisationKind, Role
 from careerlens.clients.choices import ConsentTopic, ReferralSource
 from careerlens.clients.models import Client, Referral
 from careerlens.clients.services import create_referral, grant_consent
+from careerlens.portal import reminders
 from careerlens.portal.models import CheckUp
 from careerlens.segmentation.models import EarlyWarningEnrolment
 
-REMIND_AFTER_DAYS = 182
 # The consent a self-referral from the check-up records: the check-up is the person's own assessment.
 SHARE_TOPIC = ConsentTopic.ASSESSMENT
 
@@ -81,6 +81,21 @@ def latest(client: Client) -> CheckUp | None:
     return CheckUp.objects.filter(client=client).first()
 
 
+def check_ins_now(client: Client) -> dict:
+    """What the person signed up for: the check-up holding the next reminder (or ``None``), where it goes,
+    and whether they agreed to the SSM's outreach."""
+    pending = CheckUp.objects.filter(client=client, remind_on__isnull=False).select_related("client__user")
+    reminder = pending.first()
+    current = EarlyWarningEnrolment.objects.filter(client=client, withdrawn_at__isnull=True).first()
+    return {
+        "reminder": reminder,
+        "address": reminders.address(reminder) if reminder else "",
+        "interval": reminders.REMIND_EVERY.get(reminder.remind_every_days, "") if reminder else "",
+        "enrolled": current is not None,
+        "outreach": bool(current and current.consent_to_contact),
+    }
+
+
 @transaction.atomic
 def share(user, client: Client, provider_code: str, note: str) -> Referral:
     """The person's consent to share their check-up with the provider, then a self-referral to it."""
@@ -98,16 +113,19 @@ def share(user, client: Client, provider_code: str, note: str) -> Referral:
 
 @transaction.atomic
 def check_ins(
-    user, client: Client, checkup: CheckUp, reminder: bool, outreach: bool
+    user, client: Client, checkup: CheckUp, *, every_days: int | None, outreach: bool, email: str, site: str
 ) -> EarlyWarningEnrolment:
-    """Opt in to early-warning check-ins: a reminder to re-take the check-up, and (if the person agrees) a
-    place on the SSM's outreach list when their risk rises."""
-    later = timezone.localdate() + datetime.timedelta(days=REMIND_AFTER_DAYS)
-    checkup.remind_on = later if reminder else None
-    checkup.save(update_fields=["remind_on"])
+    """Opt in to early-warning check-ins: a reminder by email to re-take the check-up every ``every_days``
+    (``None``: no reminder), and (if the person agrees) a place on the SSM's outreach list when their risk
+    rises. A new choice replaces the earlier one, and its pending reminder."""
+    reminders.cancel(CheckUp.objects.filter(client=client))
+    if email and email != client.email:
+        client.email = email
+        client.save(update_fields=["email"])
+    if every_days:
+        reminders.schedule(checkup, every_days, site)
     work = checkup.answers["occupation"]
-    current = EarlyWarningEnrolment.objects.filter(client=client, withdrawn_at__isnull=True)
-    current.update(withdrawn_at=timezone.now())  # the new enrolment replaces any earlier one
+    _withdraw(client)
     return EarlyWarningEnrolment.objects.create(
         client=client,
         occupation_id=work["noc"],
@@ -118,10 +136,24 @@ def check_ins(
     )
 
 
+def _withdraw(client: Client) -> None:
+    current = EarlyWarningEnrolment.objects.filter(client=client, withdrawn_at__isnull=True)
+    current.update(withdrawn_at=timezone.now())
+
+
+@transaction.atomic
+def stop_check_ins(client: Client) -> None:
+    """Stop the check-ins: no more reminders (the pending one is cancelled) and off the outreach list."""
+    reminders.cancel(CheckUp.objects.filter(client=client))
+    _withdraw(client)
+
+
 @transaction.atomic
 def delete_everything(user, client: Client, close_account: bool) -> None:
     """Delete the person's check-ups and early-warning enrolments; with ``close_account``, the account too
-    (and the client record, unless a provider already holds a referral of it)."""
+    (and the client record, unless a provider already holds a referral of it). Pending reminders are
+    cancelled."""
+    reminders.cancel(CheckUp.objects.filter(client=client))
     CheckUp.objects.filter(client=client).delete()
     EarlyWarningEnrolment.objects.filter(client=client).delete()
     if not close_account:

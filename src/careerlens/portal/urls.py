@@ -15,5 +15,7 @@ urlpatterns = [
     path("mine/", views_mine.mine, name="mine"),
     path("mine/share/", views_mine.share, name="share"),
     path("mine/check-ins/", views_mine.check_ins, name="check_ins"),
+    path("mine/check-ins/stop/", views_mine.stop_check_ins, name="stop_check_ins"),
+    path("mine/retake/", views_mine.retake, name="retake"),
     path("mine/delete/", views_mine.delete, name="delete"),
 ]

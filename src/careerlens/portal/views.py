@@ -39,7 +39,9 @@ def _form(request, step: str, data=None):
 def start(request):
     given = journey.answers(request.session)
     resume = journey.first_missing(request.session)
-    context = {"started": bool(given), "resume": resume, "steps": journey.STEPS}
+    client = services.client_of(request.user)
+    saved = services.latest(client) if client else None
+    context = {"started": bool(given), "resume": resume, "steps": journey.STEPS, "saved": saved}
     return render(request, "portal/start.html", context)
 
 
@@ -89,8 +91,12 @@ def _complete(request):
 def results(request):
     if (unfinished := _complete(request)) is not None:
         return unfinished
-    found = selectors.results(request.user, journey.answers(request.session), active_language())
-    return render(request, "portal/results.html", {"found": found})
+    language = active_language()
+    found = selectors.results(request.user, journey.answers(request.session), language)
+    client = services.client_of(request.user)
+    saved = services.latest(client) if client else None
+    earlier = selectors.earlier(saved, language) if saved else None
+    return render(request, "portal/results.html", {"found": found, "earlier": earlier})
 
 
 @require_GET

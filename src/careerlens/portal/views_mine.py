@@ -1,5 +1,6 @@
 """The pages of a person who saved their check-up: their saved check-up, sharing it with a provider of their
-catchment (a self-referral with their consent), early-warning check-ins, and deleting everything saved."""
+catchment (a self-referral with their consent), early-warning check-ins (and stopping them), taking the
+check-up again from the saved answers, and deleting everything saved."""
 
 from __future__ import annotations
 
@@ -9,9 +10,9 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
-from careerlens.portal import forms, selectors, services
+from careerlens.portal import forms, journey, reminders, selectors, services
 from careerlens.reference.modelbase import active_language
 
 GET_POST = require_http_methods(["GET", "POST"])
@@ -30,7 +31,10 @@ def _own(request):
 def mine(request):
     client, checkup = _own(request)
     found = selectors.results(request.user, checkup.answers, active_language()) if checkup else None
-    return render(request, "portal/mine.html", {"client": client, "checkup": checkup, "found": found})
+    context = {"client": client, "checkup": checkup, "found": found}
+    if client is not None:
+        context["now"] = services.check_ins_now(client)
+    return render(request, "portal/mine.html", context)
 
 
 @login_required
@@ -60,14 +64,52 @@ def check_ins(request):
     client, checkup = _own(request)
     if checkup is None:
         return redirect("portal:mine")
-    form = forms.CheckInsForm(forms.posted(request))
+    now = services.check_ins_now(client)
+    pending, default = now["reminder"], str(reminders.REMIND_AFTER_DAYS)
+    initial = {
+        "reminder": str(pending.remind_every_days) if pending else ("" if now["enrolled"] else default),
+        "email": client.email or request.user.email,
+        "outreach": now["outreach"],
+    }
+    form = forms.CheckInsForm(forms.posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        site = request.build_absolute_uri("/").rstrip("/")
         services.check_ins(
-            request.user, client, checkup, form.cleaned_data["reminder"], form.cleaned_data["outreach"]
+            request.user,
+            client,
+            checkup,
+            every_days=data["reminder"],
+            outreach=data["outreach"],
+            email=data["email"],
+            site=site,
         )
         messages.success(request, _("You are signed up for early-warning check-ins."))
         return redirect("portal:mine")
-    return render(request, "portal/check_ins.html", {"form": form})
+    status = 400 if request.method == "POST" else 200
+    return render(request, "portal/check_ins.html", {"form": form, "now": now}, status=status)
+
+
+@login_required
+@require_POST
+def stop_check_ins(request):
+    client, _checkup = _own(request)
+    if client is not None:
+        services.stop_check_ins(client)
+        stopped = _("Your check-ins are stopped: no more reminders, and you are off the list.")
+        messages.success(request, stopped)
+    return redirect("portal:mine")
+
+
+@login_required
+@require_POST
+def retake(request):
+    """Take the check-up again from the answers of the latest saved one."""
+    _client, checkup = _own(request)
+    if checkup is None:
+        return redirect("portal:mine")
+    journey.restore(request.session, checkup.answers)
+    return redirect("portal:step", step=journey.CODES[0])
 
 
 @login_required
