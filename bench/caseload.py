@@ -14,6 +14,8 @@ number of requests spread over the users (threads, one http.client connection pe
 session cookie; case-file requests cycle over the practitioner's current clients). Every answer must be
 200 (a redirect to the sign-in page stops the bench). Prints p50/p95/p99 per page and each page's p95
 over /healthz's p95. The cluster and the servers are stopped and deleted at the end, also on failure.
+`--database URL` measures an existing PostgreSQL database that `careerlens demo --no-serve` prepared
+instead (no cluster, no set-up; to measure again after a change without loading the province again).
 
 Servers (gunicorn is not installed): `runserver` is `careerlens runserver --noreload`, Django's threaded
 development server, one process, so one core at a time (the GIL); `prefork` is a few lines of wsgiref
@@ -60,9 +62,9 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _environment(pg_port: int, static: Path) -> dict:
+def _environment(database: str, static: Path) -> dict:
     return os.environ | {
-        "DATABASE_URL": f"postgres://postgres@127.0.0.1:{pg_port}/postgres",
+        "DATABASE_URL": database,
         "DEBUG": "false",
         "HTTPS_ONLY": "false",
         "SECRET_KEY": secrets.token_urlsafe(40),
@@ -215,6 +217,7 @@ def _arguments() -> argparse.Namespace:
     cores = os.cpu_count() or 2
     parser.add_argument("--workers", type=int, default=cores, help=f"prefork processes (default {cores})")
     parser.add_argument("--jit", choices=("on", "off", "both"), default="both", help="PostgreSQL JIT")
+    parser.add_argument("--database", default="", help="an existing database prepared by careerlens demo")
     parser.add_argument("--serve", type=int, default=0, help=argparse.SUPPRESS)  # internal: run prefork
     args = parser.parse_args()
     if not 1 <= args.clients <= 100_000:
@@ -227,11 +230,26 @@ def _arguments() -> argparse.Namespace:
         parser.error(f"--requests must be at least --users ({args.users}; got {args.requests})")
     if not 1 <= args.workers <= 16:
         parser.error(f"--workers must be 1 to 16 (got {args.workers})")
+    url = args.database
+    if url and (not url.startswith(("postgres://", "postgresql://")) or "?" in url):
+        parser.error(f"--database must be a postgres:// URL without options (got {args.database!r})")
     args.servers = args.servers.split(",")
     args.jit = ("on", "off") if args.jit == "both" else (args.jit,)
     if unknown := set(args.servers) - set(SERVERS):
         parser.error(f"--servers: unknown {', '.join(sorted(unknown))} (use {', '.join(SERVERS)})")
     return args
+
+
+def _set_up(cluster: Path, pg_port: int, args: argparse.Namespace, env: dict) -> None:
+    """Start the throw-away cluster and load the demo with the simulated province into it."""
+    subprocess.run([ROOT / "scripts" / "pg-cluster.sh", "start", cluster, str(pg_port)], check=True)
+    started = time.perf_counter()
+    demo = [BIN / "careerlens", "demo", "--no-serve", "--clients", str(args.clients)]
+    demo += ["--seed", str(args.seed)]
+    output = subprocess.run(demo, env=env, check=True, capture_output=True, text=True).stdout
+    province = next((line for line in output.splitlines() if line.startswith("Simulated province")), "")
+    print(f"set-up ({args.clients:,} clients, PostgreSQL): {time.perf_counter() - started:.1f} s")
+    print(f"  {province}")
 
 
 def main() -> None:
@@ -241,17 +259,11 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="careerlens-bench-"))
     work.chmod(0o755)  # as root, the cluster runs as the postgres user, who must reach its directory
     cluster, pg_port, port = work / "pg", _free_port(), _free_port()
-    env = _environment(pg_port, work / "var")
+    env = _environment(args.database or f"postgres://postgres@127.0.0.1:{pg_port}/postgres", work / "var")
     server = None
     try:
-        subprocess.run([ROOT / "scripts" / "pg-cluster.sh", "start", cluster, str(pg_port)], check=True)
-        started = time.perf_counter()
-        demo = [BIN / "careerlens", "demo", "--no-serve", "--clients", str(args.clients)]
-        demo += ["--seed", str(args.seed)]
-        output = subprocess.run(demo, env=env, check=True, capture_output=True, text=True).stdout
-        province = next((line for line in output.splitlines() if line.startswith("Simulated province")), "")
-        print(f"set-up ({args.clients:,} clients, PostgreSQL): {time.perf_counter() - started:.1f} s")
-        print(f"  {province}")
+        if not args.database:
+            _set_up(cluster, pg_port, args, env)
         name, key, clients = _session(env)
         if not clients:
             raise SystemExit("error: the demo practitioner has no clients: nothing to open")

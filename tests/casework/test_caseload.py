@@ -13,6 +13,8 @@ from careerlens.casework.models import CaseTask, Episode
 from careerlens.clients.models import Client
 from careerlens.network.models import Assignment
 
+ASSIGNED_SUBQUERY = 'IN (SELECT U0."client_id" AS "client_id" FROM "network_assignment"'
+
 
 def _names(queryset):
     return {client.last_name for client in queryset}
@@ -91,3 +93,15 @@ def test_the_caseload_page_keeps_a_fixed_number_of_queries(case, world, client_f
     assert _page_queries(browser) == few
     response = browser.get("/en/casework/?status=all&due=on")
     assert response.context["page"].paginator.count == 51
+
+
+def test_a_large_caseload_reads_its_clients_through_a_subquery_with_the_same_answer(case, world, monkeypatch):
+    manager = world.users["provider_manager"]
+    _add_clients(world, 5)
+    by_key = selectors.caseload(manager, status="all", due_only=True)
+    assert ASSIGNED_SUBQUERY not in str(by_key.query)
+    monkeypatch.setattr(selectors, "ASSIGNED_BY_KEY", 2)
+    through_subquery = selectors.caseload(manager, status="all", due_only=True)
+    assert ASSIGNED_SUBQUERY in str(through_subquery.query)
+    keys = list(by_key.values_list("pk", flat=True))
+    assert list(through_subquery.values_list("pk", flat=True)) == keys and len(keys) == 6

@@ -311,6 +311,8 @@ class Referral(models.Model):
         ordering = ["-created_at", "pk"]
         verbose_name = _("referral")
         verbose_name_plural = _("referrals")
+        # The provider staff's scope reads a provider's referred clients from the index alone.
+        indexes = [models.Index(fields=["provider", "client"], name="referral_provider_client")]
 
     def __str__(self):
         return f"{self.client} → {self.provider}"
