@@ -20,8 +20,18 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "src" / "careerlens" / "reference" / "data" / "noc2021"
-QUERIES = ["soudeur", "weldr", "infirmiere", "éducatrice petite enfance", "truck driver", "comptable",
-           "software developer", "préposé aux bénéficiaires", "electrician", "cuisinier"]
+QUERIES = [
+    "soudeur",
+    "weldr",
+    "infirmiere",
+    "éducatrice petite enfance",
+    "truck driver",
+    "comptable",
+    "software developer",
+    "préposé aux bénéficiaires",
+    "electrician",
+    "cuisinier",
+]
 
 
 def _entries():

@@ -80,14 +80,14 @@ ROWS = [
         at("/en/segmentation/clients/{pk}/", pk=AMIRA),
         who(PROVIDER_SIDE, 302),
         method="POST",
-        data={"final_stream": "A", "reason": "Already has a job offer in hand."},
+        data={"final_stream": "C", "reason": "Already has a job offer in hand."},
         label="override a stream",
     ),
     Row(
         at("/en/segmentation/clients/{pk}/", pk=AMIRA),
         who(PROVIDER_SIDE, 400),
         method="POST",
-        data={"final_stream": "A", "reason": ""},
+        data={"final_stream": "C", "reason": ""},
         label="override a stream without a reason",
     ),
     Row(
@@ -156,7 +156,7 @@ ROWS += [
         api(PROVIDER_SIDE, 201),
         method="POST",
         as_json=True,
-        data={"final_stream": "A", "reason": "Job offer confirmed for next week."},
+        data={"final_stream": "C", "reason": "Job offer confirmed for next week."},
         label="API override a stream",
     ),
     Row(
@@ -164,7 +164,7 @@ ROWS += [
         api(PROVIDER_SIDE, 422),
         method="POST",
         as_json=True,
-        data={"final_stream": "A"},
+        data={"final_stream": "C"},
         label="API override a stream without a reason",
     ),
     UploadRow(

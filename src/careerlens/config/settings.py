@@ -103,6 +103,10 @@ TEMPLATES = [
 DATABASES = {
     "default": env.database("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'careerlens.sqlite3'}"),
 }
+# Seconds a request's database connection is kept for the next request of the same worker (0: closed at the
+# end of each request); kept connections are checked before reuse.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=0, minimum=0)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -175,8 +179,8 @@ JOBBANK_OUTLOOKS_FILE = Path(env.str("JOBBANK_OUTLOOKS_FILE", str(VAR_DIR / "job
 ANALYTICS_SNAPSHOT_DIR = Path(env.str("ANALYTICS_SNAPSHOT_DIR", str(VAR_DIR / "snapshot")))
 # Segmentation (docs/segmentation.md): stream cut-offs on the calibrated risk, fairness-audit thresholds,
 # and the protected characteristics a model may use as inputs (none unless named here).
-STREAM_B_FROM = float(env.decimal("STREAM_B_FROM", "0.55", minimum="0"))
-STREAM_C_FROM = float(env.decimal("STREAM_C_FROM", "0.655", minimum="0"))
+STREAM_B_FROM = float(env.decimal("STREAM_B_FROM", "0.50", minimum="0"))
+STREAM_C_FROM = float(env.decimal("STREAM_C_FROM", "0.675", minimum="0"))
 FAIRNESS_PARITY_LOW = float(env.decimal("FAIRNESS_PARITY_LOW", "0.8", minimum="0"))
 FAIRNESS_PARITY_HIGH = float(env.decimal("FAIRNESS_PARITY_HIGH", "1.25", minimum="0"))
 FAIRNESS_MAX_GROUP_ECE = float(env.decimal("FAIRNESS_MAX_GROUP_ECE", "0.03", minimum="0"))

@@ -5,6 +5,7 @@ referral and their latest completed common assessment."""
 from __future__ import annotations
 
 from careerlens.accounts.roles import OrganisationKind
+from careerlens.casework import instrument
 from careerlens.casework.models import Assessment
 from careerlens.clients.choices import ReferralSource
 from careerlens.reference.occupations import Occupation, Outlook
@@ -42,6 +43,18 @@ def _outlook(code: str) -> str:
     return found or "unknown"
 
 
+def _career_index(answers: dict, version: int) -> float | None:
+    """The mean of the 15 career measures: the 11 Blueprint self-ratings and the four adaptability
+    dimensions (each the mean of its items), as the snapshot's ``career_index``."""
+    if not answers:
+        return None
+    found = instrument.scores(answers, version)
+    questions = instrument.instrument(version).module("career_management").questions
+    ratings = [answers.get(q.id) for q in questions]
+    measures = [v for v in [*ratings, *found["adaptability"].values()] if isinstance(v, int | float)]
+    return sum(measures) / len(measures) if measures else None
+
+
 def answers_for(client) -> dict:
     """The feature values of ``client`` (``None`` where unknown: the model has a level for it)."""
     latest = Assessment.objects.filter(client=client, status="completed").order_by("-completed_at").first()
@@ -65,4 +78,6 @@ def answers_for(client) -> dict:
         "catchment": client.catchment_id,
         "referral_source": _referral_source(client),
         "declined_count": float(sum(1 for value in a.values() if value == "prefer_not")),
+        "career_index": _career_index(a, latest.instrument_version) if latest else None,
+        "self_efficacy": _number(a.get("self_efficacy")),
     }

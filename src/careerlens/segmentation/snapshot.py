@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-TABLES = ("clients", "episodes", "jobs", "ow_spells")
+TABLES = ("clients", "episodes", "assessments", "jobs", "ow_spells")
 
 
 def directory() -> Path:

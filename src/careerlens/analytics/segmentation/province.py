@@ -1,5 +1,6 @@
 """The two province models' training tables, built from an analytics snapshot (the simulated province's
-``clients``, ``episodes``, ``jobs`` and ``ow_spells`` tables, or the same tables exported by the app):
+``clients``, ``episodes``, ``assessments``, ``jobs`` and ``ow_spells`` tables, or the same tables exported
+by the app):
 
 - ``long_term_unemployed``: among clients whose referral reached intake, no job of ``MIN_HOURS``+ hours a
   week starting within ``HORIZON_MONTHS`` months of intake; features are the intake answers.
@@ -42,7 +43,10 @@ INTAKE_FEATURES = (
     "catchment",
     "referral_source",
     "declined_count",
+    "career_index",
+    "self_efficacy",
 )
+ASSESSMENT_FEATURES = ("career_index", "self_efficacy")  # from the common assessment at intake
 JOB_FEATURES = ("job_hours_per_week", "job_hourly_wage", "job_teer", "job_same_field")
 OW_RETURN_FEATURES = (
     tuple(f for f in INTAKE_FEATURES if f not in ("program", "referral_source")) + JOB_FEATURES
@@ -71,8 +75,19 @@ def _need(tables: dict[str, pa.Table], name: str, columns) -> pa.Table:
     return tables[name]
 
 
+def _intake_assessment(tables: dict[str, pa.Table]) -> pa.Table:
+    """The career measures of each client's intake assessment (``ASSESSMENT_FEATURES``)."""
+    found = _need(tables, "assessments", ["client_id", "occasion", *ASSESSMENT_FEATURES])
+    occasion = found.column("occasion")
+    if pa.types.is_dictionary(occasion.type):
+        occasion = pc.cast(occasion, pa.string())
+    return found.filter(pc.equal(occasion, "intake")).select(["client_id", *ASSESSMENT_FEATURES])
+
+
 def _intake(tables: dict[str, pa.Table]) -> pa.Table:
-    client_columns = [c for c in INTAKE_FEATURES + AUDIT_COLUMNS if c != "referral_source"]
+    client_columns = [
+        c for c in INTAKE_FEATURES + AUDIT_COLUMNS if c != "referral_source" and c not in ASSESSMENT_FEATURES
+    ]
     clients = _need(tables, "clients", ["client_id", *client_columns])
     episodes = _need(tables, "episodes", ["client_id", "intake_completed", "referral_source", *KEYS[1:]])
     episodes = episodes.filter(pc.field("intake_completed"))
@@ -81,6 +96,7 @@ def _intake(tables: dict[str, pa.Table]) -> pa.Table:
         "client_id",
         join_type="inner",
     )
+    joined = joined.join(_intake_assessment(tables), "client_id", join_type="left outer")
     return _plain(joined.sort_by("client_id"))
 
 
@@ -133,7 +149,9 @@ def train_model(
     if outcome not in TABLES:
         raise SegmentationDataError(f"unknown province model {outcome!r} (known: {', '.join(TABLES)}).")
     table = TABLES[outcome](tables)
-    features = [*FEATURES[outcome], *allow_protected]
+    # a column nobody answered (an export from an app that does not record it) is no feature
+    recorded = [f for f in FEATURES[outcome] if table.column(f).null_count < table.num_rows]
+    features = [*recorded, *allow_protected]
     return table, train(table, outcome, features, tuple(allow_protected), settings)
 
 

@@ -37,8 +37,8 @@ class TrainingSettings:
 class StreamSettings:
     """Risk cut-offs: A below ``b_from``, C at or above ``c_from``, B between."""
 
-    b_from: float = 0.55
-    c_from: float = 0.655
+    b_from: float = 0.50
+    c_from: float = 0.675
 
     def __post_init__(self) -> None:
         if not 0 < self.b_from < self.c_from < 1:
