@@ -1,6 +1,7 @@
 """The client-mix adjustment recovers the simulator's true provider effects where raw rates do not."""
 
 import numpy as np
+import pyarrow as pa
 import pyarrow.compute as pc
 import pytest
 from scipy import stats
@@ -108,3 +109,19 @@ def test_the_adjustment_table_is_suppressed_and_covers_ssms(full_report):
     table = full_report.tables["adjustment"]
     assert set(column(table, "level")) == {"provider", "ssm"}
     assert len(table.filter(pc.equal(table["level"], "ssm"))) == 15
+
+
+def test_a_disability_of_unrecorded_type_counts_as_a_disability():
+    """The app records whether, not which (docs/export.md: `unspecified`); the model counts it."""
+    import ibis
+
+    values = ["none", "physical", "unspecified", "prefer_not_to_answer", None]
+    n = len(values)
+    rows = {name: ["no"] * n for name in model.CLIENT_COLUMNS}
+    rows |= {"client_id": list(range(n)), "age": [40] * n, "months_out_of_work": [3] * n}
+    rows |= {"prior_ow_spells": [0] * n, "disability": values, "program": ["none"] * n}
+    rows |= {"catchment": [next(iter(model.unemployment_rates()))] * n}
+    t = ibis.memtable(pa.table(rows))
+    found = t.select(**model.variables(t)).to_pyarrow()
+    assert column(found, "disability").tolist() == [0, 1, 1, 0, 0]
+    assert column(found, "disability_declined").tolist() == [0, 0, 0, 1, 0]

@@ -104,7 +104,9 @@ def variables(t: ibis.Table) -> dict[str, ibis.Value]:
         "degree": one_of(t.education, "bachelor", "graduate"),
         "education_declined": one_of(t.education, "prefer_not_to_answer"),
         "log_months_out": (t.months_out_of_work.fill_null(0).cast("float64") + 1.0).ln(),
-        "disability": one_of(t.disability, "physical", "mental_health", "cognitive", "sensory"),
+        "disability": one_of(
+            t.disability, "physical", "mental_health", "cognitive", "sensory", "unspecified"
+        ),
         "disability_declined": one_of(t.disability, "prefer_not_to_answer"),
         "newcomer": yes(t.newcomer),
         "language_barrier": yes(t.language_barrier),
