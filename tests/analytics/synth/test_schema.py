@@ -3,6 +3,7 @@ from pathlib import Path
 import pyarrow as pa
 
 from careerlens.analytics.synth import schema
+from careerlens.analytics.synth.columns import ARROW
 
 DOC = Path(__file__).resolve().parents[3] / "docs" / "synth-schema.md"
 
@@ -19,7 +20,7 @@ def test_every_column_has_a_type_and_a_meaning():
         names = [c.name for c in columns]
         assert len(names) == len(set(names)), table
         for c in columns:
-            assert c.type in schema.ARROW and len(c.meaning) > 3, (table, c.name)
+            assert c.type in ARROW and len(c.meaning) > 3, (table, c.name)
 
 
 def test_arrow_schemas_carry_the_meanings():

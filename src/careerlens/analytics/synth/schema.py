@@ -7,10 +7,9 @@ files describe themselves), and ``docs/synth-schema.md`` is generated from it
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pyarrow as pa
 
+from .columns import DECLINED, Column, listed
 from .config import (
     ADAPTABILITY,
     CAREER_MANAGEMENT,
@@ -29,38 +28,9 @@ from .config import (
     REFERRAL_SOURCES,
     STREAMS,
 )
+from .truth_schema import TRUTH_CLIENTS
 
-ARROW = {
-    "int64": pa.int64(),
-    "int32": pa.int32(),
-    "int16": pa.int16(),
-    "int8": pa.int8(),
-    "float32": pa.float32(),
-    "bool": pa.bool_(),
-    "date32": pa.date32(),
-    "string": pa.string(),
-    "dictionary": pa.dictionary(pa.int32(), pa.string()),
-}
-DECLINED = "prefer_not_to_answer"
-
-
-@dataclass(frozen=True)
-class Column:
-    name: str
-    type: str  # a key of ARROW
-    meaning: str
-    nullable: bool = False
-
-    @property
-    def arrow_type(self) -> pa.DataType:
-        return ARROW[self.type]
-
-
-def _values(values) -> str:
-    return " | ".join(f"`{v}`" for v in values)
-
-
-YES_NO = _values(("no", "yes", DECLINED))
+YES_NO = listed(("no", "yes", DECLINED))
 CA = "Common Assessment answer; null when the referral never reached intake"
 
 MEASURE_COLUMNS = tuple(
@@ -87,17 +57,17 @@ TABLES: dict[str, tuple[str, tuple[Column, ...]]] = {
             ),
             Column("catchment", "dictionary", "IES catchment code (reference data catchments.csv)"),
             Column(
-                "program", "dictionary", f"income-support or benefit program at referral: {_values(PROGRAMS)}"
+                "program", "dictionary", f"income-support or benefit program at referral: {listed(PROGRAMS)}"
             ),
             Column(
                 "employed_at_referral", "bool", "working when referred (career check-up or part-time work)"
             ),
             Column("age", "int8", "age in years at referral, 16-70"),
-            Column("gender", "dictionary", f"{CA}: {_values(GENDERS + (DECLINED,))}", True),
+            Column("gender", "dictionary", f"{CA}: {listed(GENDERS + (DECLINED,))}", True),
             Column("lgbtq", "dictionary", f"{CA}: {YES_NO}", True),
             Column("indigenous", "dictionary", f"{CA}: {YES_NO}", True),
             Column("francophone", "dictionary", f"{CA}: {YES_NO}", True),
-            Column("race", "dictionary", f"{CA}: {_values(RACES + (DECLINED,))}", True),
+            Column("race", "dictionary", f"{CA}: {listed(RACES + (DECLINED,))}", True),
             Column(
                 "racialized",
                 "bool",
@@ -107,7 +77,7 @@ TABLES: dict[str, tuple[str, tuple[Column, ...]]] = {
             Column(
                 "disability",
                 "dictionary",
-                f"{CA} (main type): {_values(DISABILITY_TYPES + (DECLINED,))}",
+                f"{CA} (main type): {listed(DISABILITY_TYPES + (DECLINED,))}",
                 True,
             ),
             Column("criminal_record", "dictionary", f"{CA}: {YES_NO}", True),
@@ -124,7 +94,7 @@ TABLES: dict[str, tuple[str, tuple[Column, ...]]] = {
             ),
             Column("declined_dependants", "bool", 'chose "prefer not to answer" for dependants', True),
             Column(
-                "education", "dictionary", f"{CA}: highest level, {_values(EDUCATION + (DECLINED,))}", True
+                "education", "dictionary", f"{CA}: highest level, {listed(EDUCATION + (DECLINED,))}", True
             ),
             Column("language_barrier", "bool", "needs English or French language training", True),
             Column("housing_unstable", "bool", "unstable housing", True),
@@ -152,7 +122,7 @@ TABLES: dict[str, tuple[str, tuple[Column, ...]]] = {
             Column(
                 "prior_outlook",
                 "dictionary",
-                f"COPS 2024-2033 future labour-market condition of the last job: {_values(OUTLOOKS)}",
+                f"COPS 2024-2033 future labour-market condition of the last job: {listed(OUTLOOKS)}",
                 True,
             ),
             Column(
@@ -183,7 +153,7 @@ TABLES: dict[str, tuple[str, tuple[Column, ...]]] = {
             Column(
                 "provider_id", "dictionary", "provider the referral went to (demo network code, e.g. peel-p1)"
             ),
-            Column("referral_source", "dictionary", f"{_values(REFERRAL_SOURCES)}"),
+            Column("referral_source", "dictionary", f"{listed(REFERRAL_SOURCES)}"),
             Column("referral_date", "date32", "date of referral"),
             Column("intake_completed", "bool", "the referral reached intake (Common Assessment done)"),
             Column("intake_date", "date32", "date of intake", True),
@@ -194,10 +164,10 @@ TABLES: dict[str, tuple[str, tuple[Column, ...]]] = {
                 "segmentation score at intake: estimated probability of no job within 12 months",
                 True,
             ),
-            Column("stream", "dictionary", f"client stream from the risk score: {_values(STREAMS)}", True),
+            Column("stream", "dictionary", f"client stream from the risk score: {listed(STREAMS)}", True),
             Column("planned_end_date", "date32", "end of the action plan as planned", True),
             Column("exit_date", "date32", "date the episode ended", True),
-            Column("exit_reason", "dictionary", f"{_values(EXIT_REASONS)}", True),
+            Column("exit_reason", "dictionary", f"{listed(EXIT_REASONS)}", True),
             Column("site_id", "dictionary", "site of the provider the client is served at (see `sites`)"),
             Column(
                 "goal_noc",
@@ -230,7 +200,7 @@ TABLES: dict[str, tuple[str, tuple[Column, ...]]] = {
         (
             Column("intervention_id", "int64", "stable id"),
             Column("client_id", "int64", "the client"),
-            Column("intervention", "dictionary", f"{_values(INTERVENTIONS)}"),
+            Column("intervention", "dictionary", f"{listed(INTERVENTIONS)}"),
             Column("planned_start_date", "date32", "planned start"),
             Column("planned_end_date", "date32", "planned end"),
             Column("start_date", "date32", "actual start; null when the episode ended first", True),
@@ -241,7 +211,7 @@ TABLES: dict[str, tuple[str, tuple[Column, ...]]] = {
             Column(
                 "credential",
                 "dictionary",
-                f"credential earned by completed skills training: {_values(CREDENTIALS)}; null otherwise",
+                f"credential earned by completed skills training: {listed(CREDENTIALS)}; null otherwise",
                 True,
             ),
         ),
@@ -256,7 +226,7 @@ TABLES: dict[str, tuple[str, tuple[Column, ...]]] = {
             Column("during_service", "bool", "started before the episode ended (exit reason `employed`)"),
             Column("noc", "dictionary", "NOC 2021 unit group (5 digits)"),
             Column("teer", "int8", "TEER of the job (0-5)"),
-            Column("outlook", "dictionary", f"COPS 2024-2033 future condition: {_values(OUTLOOKS)}"),
+            Column("outlook", "dictionary", f"COPS 2024-2033 future condition: {listed(OUTLOOKS)}"),
             Column("same_field", "bool", "same unit group as the prior job"),
             Column("hours_per_week", "float32", "usual hours a week"),
             Column("hourly_wage", "float32", "$ an hour"),
@@ -267,7 +237,7 @@ TABLES: dict[str, tuple[str, tuple[Column, ...]]] = {
                 "last day; null if still working at the end of the 60-month follow-up",
                 True,
             ),
-            Column("contract_type", "dictionary", f"{_values(CONTRACT_TYPES)}"),
+            Column("contract_type", "dictionary", f"{listed(CONTRACT_TYPES)}"),
             Column(
                 "goal_field",
                 "bool",
@@ -290,7 +260,7 @@ TABLES: dict[str, tuple[str, tuple[Column, ...]]] = {
                 "hours_per_week", "float32", "hours a week at the checkpoint; null when not employed", True
             ),
             Column("hourly_wage", "float32", "$ an hour at the checkpoint; null when not employed", True),
-            Column("evidence", "dictionary", f"{_values(EVIDENCE)} (self-report alone never counts)"),
+            Column("evidence", "dictionary", f"{listed(EVIDENCE)} (self-report alone never counts)"),
             Column(
                 "outcome_met",
                 "bool",
@@ -358,113 +328,7 @@ TABLES: dict[str, tuple[str, tuple[Column, ...]]] = {
             Column("ref_id", "int64", "intervention_id or job_id the event belongs to", True),
         ),
     ),
-    "truth_clients": (
-        "Ground truth per client (never shown to estimators as input).",
-        (
-            Column("client_id", "int64", "the client"),
-            Column(
-                "employability",
-                "float32",
-                "latent employability (about mean 0, sd 1); drives answers and outcomes",
-            ),
-            Column("unobserved", "float32", "the unobserved part of the hazard logit"),
-            Column("person_logit", "float32", "the person's observed-covariate part of the hazard logit"),
-            Column("service_effect", "float32", "provider value added + practitioner effect (hazard logit)"),
-            Column("gender", "dictionary", f"true: {_values(GENDERS)}"),
-            Column("lgbtq", "bool", "true"),
-            Column("indigenous", "bool", "true"),
-            Column("francophone", "bool", "true"),
-            Column("race", "dictionary", f"true: {_values(RACES)}"),
-            Column("racialized", "bool", "true"),
-            Column("disability", "dictionary", f"true: {_values(DISABILITY_TYPES)}"),
-            Column("criminal_record", "bool", "true"),
-            Column("born_outside_canada", "bool", "true"),
-            Column("years_since_arrival", "int8", "true; null if born in Canada", True),
-            Column("newcomer", "bool", "true: arrived within 5 years"),
-            Column("dependants", "int8", "true"),
-            Column("education", "dictionary", f"true: {_values(EDUCATION)}"),
-            Column("past_hourly_wage", "float32", "true; null if never worked", True),
-            Column("current_hourly_wage", "float32", "true; null if not employed", True),
-            Column("goal_hourly_wage", "float32", "true"),
-            Column("youth_high_needs", "bool", "true priority-group membership"),
-            Column("women_high_needs", "bool", "true priority-group membership"),
-            Column(
-                "risk_true",
-                "float32",
-                "true P(no job within 12 months) without interventions, average provider",
-            ),
-            Column("stream_true", "dictionary", "stream the true risk gives at the same cut-offs"),
-            Column("p_intake", "float32", "P(the referral reaches intake)"),
-            Column(
-                "p_job_12m_untreated",
-                "float32",
-                "P(job start within 12 months of intake) with no interventions",
-            ),
-            Column(
-                "p_job_12m", "float32", "P(job start within 12 months of intake) with the plan as assigned"
-            ),
-        )
-        + tuple(
-            Column(
-                f"p_outcome_{k}m",
-                "float32",
-                f"P(job within 12 months meeting the IES rule at the {k}-month checkpoint)",
-            )
-            for k in CHECKPOINT_MONTHS
-        )
-        + tuple(
-            Column(f"propensity_{name}", "float32", f"true P({name} in the plan | observables) at intake")
-            for name in INTERVENTIONS
-        )
-        + tuple(
-            Column(
-                f"ite_job_12m_{name}",
-                "float32",
-                f"individual effect of {name} on p_job_12m (with minus without, "
-                "the rest of the plan as assigned)",
-            )
-            for name in INTERVENTIONS
-        )
-        + tuple(
-            Column(f"ite_outcome_12m_{name}", "float32", f"individual effect of {name} on p_outcome_12m")
-            for name in INTERVENTIONS
-        )
-        + (
-            Column(
-                "p_ow_return_12m",
-                "float32",
-                "Ontario Works clients: P(back on Ontario Works within 12 months of "
-                "leaving it for a job | leaving)",
-                True,
-            ),
-            Column(
-                "career_change_expected",
-                "float32",
-                "expected change of every career measure from intake to exit "
-                "(scale points), given the plan and whether employed at exit",
-                True,
-            ),
-            Column(
-                "p_no_full_time_job_12m",
-                "float32",
-                "P(no job of at least min_hours a week starting within 12 months of intake) with the plan "
-                "as assigned: 1 - p_job_12m x P(the job has min_hours+ a week)",
-            ),
-            Column(
-                "p_ow_return_12m_observable",
-                "float32",
-                "p_ow_return_12m with the unobserved part integrated out over its distribution among "
-                "those who left for a job (the oracle for a model of observed data)",
-                True,
-            ),
-            Column(
-                "p_no_full_time_job_12m_observable",
-                "float32",
-                "p_no_full_time_job_12m with the unobserved part integrated out: what the true covariates, "
-                "the plan and the provider tell (the oracle for a model of observed data)",
-            ),
-        ),
-    ),
+    "truth_clients": TRUTH_CLIENTS,
 }
 
 
