@@ -20,20 +20,44 @@ def run(capsys, *args):
 def test_csv_for_one_origin(capsys):
     out = run(capsys, "--from", "72106", "--top", "20", "--feasibility-only", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(out)))
-    assert list(rows[0]) == ["origin", "target", "rank", "score"]
+    assert list(rows[0]) == ["origin", "target", "rank", "score", "viable"]
     assert len(rows) == 20 and {r["origin"] for r in rows} == {"72106"}
+    assert {r["viable"] for r in rows} == {"true"}
     assert [int(r["rank"]) for r in rows] == list(range(1, 21))
     scores = [float(r["score"]) for r in rows]
     assert scores == sorted(scores, reverse=True)
 
 
-def test_csv_for_every_origin(capsys, engine):
+def test_csv_for_every_origin_covers_all_516(capsys, engine):
     out = run(capsys, "--from", "all", "--top", "20", "--feasibility-only", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(out)))
-    assert len({r["origin"] for r in rows}) == 515  # 65229 has no viable target at the default gap
+    assert {r["origin"] for r in rows} == {str(c) for c in engine.codes}
+    assert len(engine.codes) == 516
     assert len(rows) > 510 * 19
     _, targets, _ = engine.rank_all(["14110"], top=20)
     assert [r["target"] for r in rows if r["origin"] == "14110"] == [engine.codes[t] for t in targets[0]]
+    # every origin with a viable target lists only viable ones; 65229, with none at the default max_gap,
+    # lists its 20 nearest targets, smallest gap first, marked viable=false
+    by_origin: dict[str, list[dict]] = {}
+    for row in rows:
+        by_origin.setdefault(row["origin"], []).append(row)
+    lonely = by_origin.pop("65229")
+    assert len(lonely) == 20 and {r["viable"] for r in lonely} == {"false"}
+    assert [int(r["rank"]) for r in lonely] == list(range(1, 21))
+    o = engine.index("65229")
+    gaps = [float(engine.gap[o, engine.index(r["target"])]) for r in lonely]
+    assert gaps == sorted(gaps) and gaps[0] > engine.settings.max_gap
+    assert lonely[0]["target"] == "65329"
+    assert all(r["viable"] == "true" for found in by_origin.values() for r in found)
+
+
+def test_table_and_json_answer_an_origin_without_viable_targets(capsys):
+    out = run(capsys, "--from", "65229", "--top", "3", "--format", "table")
+    assert "0 viable target(s)" in out and "the nearest targets, none viable" in out
+    assert out.count("[not viable: gap]") == 3
+    data = json.loads(run(capsys, "--from", "65229", "--top", "3", "--format", "json"))
+    assert len(data) == 3 and not any(t["viable"] for t in data)
+    assert all(t["not_viable_because"] == ["gap"] for t in data)
 
 
 def test_full_score_table_json_and_several_origins(capsys):
@@ -43,7 +67,7 @@ def test_full_score_table_json_and_several_origins(capsys):
     assert len(data) == 2 and data[0]["origin"] == "65100" and data[0]["gaps"] is not None
     assert data[0]["outlook"]["source"].startswith("COPS")
     nonviable = run(capsys, "--from", "65229", "--top", "2", "--format", "table", "--include-nonviable")
-    assert "[not viable]" in nonviable
+    assert "[not viable: gap]" in nonviable
 
 
 def test_paths(capsys):

@@ -42,6 +42,44 @@ def test_every_code_answers(engine):
     assert (targets[:, 0] >= 0).sum() >= 515  # one unit group (65229) has no viable step at the default gap
     found = engine.transitions("65229", top=5, include_nonviable=True)
     assert len(found) == 5 and not any(t.viable for t in found)
+    assert engine.transitions("65229", top=5) == []  # the default: viable targets only
+    nearest = engine.transitions("65229", top=5, nearest_if_none=True)
+    assert [t.target for t in nearest] == [t.target for t in found]
+    assert [t.gap for t in nearest] == sorted(t.gap for t in nearest)  # nearest first: smallest gap
+    assert all(t.not_viable_because == ("gap",) and t.gap > engine.settings.max_gap for t in nearest)
+    assert nearest[0].as_dict()["not_viable_because"] == ["gap"]
+    _, targets, _ = engine.rank_all(None, top=20, nearest_if_none=True)
+    assert (targets[:, 0] >= 0).all()  # every origin answers (some with fewer than 20 viable)
+    row = targets[engine.index("65229")]
+    assert [engine.codes[t] for t in row[:5]] == [t.target for t in nearest]
+    assert not engine.viable[engine.index("65229"), row].any()
+
+
+def test_nearest_only_when_none_is_viable_and_blockers_are_named(engine):
+    viable = engine.transitions("72106", top=10, nearest_if_none=True, explain=False)
+    assert viable and all(t.viable and t.not_viable_because == () for t in viable)
+    # a person who takes no step up and at most 4 weeks of training: nothing from cashier, so the nearest
+    tight = Person("65100", max_teer_step=0, max_training_weeks=4)
+    found = engine.transitions(tight, top=5, nearest_if_none=True, explain=False)
+    assert len(found) == 5 and not any(t.viable for t in found)
+    assert all("training_weeks" in t.not_viable_because for t in found)
+    assert engine.explain("65100", "65100").not_viable_because[0] == "origin"
+    up = engine.explain(Person("65100", max_teer_step=0), "41200")  # university professors: TEER 1
+    assert {"gap", "teer_distance", "teer_step"} <= set(up.not_viable_because)
+
+
+def test_feasibility_only_can_keep_the_constraints(engine):
+    person = Person("65100", ratings={"F01c02": 5}, max_teer_step=0, max_training_weeks=26)
+    kept = engine.transitions(person, top=20, feasibility_only=True, keep_constraints=True, explain=False)
+    assert kept and all(t.teer_step <= 0 and t.training_weeks <= 26 for t in kept)
+    assert all(t.score == pytest.approx(t.feasibility) for t in kept)
+    plain = engine.transitions("65100", top=20, feasibility_only=True, explain=False)
+    assert [t.target for t in kept] != [t.target for t in plain]
+    # the ratings are still left out: the same as the constraints alone
+    alone = Person("65100", max_teer_step=0, max_training_weeks=26)
+    assert [t.target for t in kept] == [
+        t.target for t in engine.transitions(alone, top=20, feasibility_only=True, keep_constraints=True)
+    ]
 
 
 def test_unknown_codes_are_named(engine):

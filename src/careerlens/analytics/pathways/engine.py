@@ -347,21 +347,23 @@ class Engine(BatchRanking, PathSearch, Explanations):
         region: str | None = None,
         explain: bool = True,
         include_nonviable: bool = False,
+        nearest_if_none: bool = False,
+        keep_constraints: bool = False,
     ) -> list[Transition]:
         """The best ``top`` viable targets for an occupation code or a Person, best first. Feasibility-only
-        ignores the outlook, wages, exposure and everything personal. ``include_nonviable`` appends the best
-        non-viable targets (``viable=False``) when fewer than ``top`` are viable."""
+        ignores the outlook, wages, exposure and everything personal (with ``keep_constraints``, it keeps
+        the person's largest TEER step and longest training). ``include_nonviable`` appends the nearest
+        non-viable targets (``viable=False``) when fewer than ``top`` are viable; ``nearest_if_none`` answers
+        with them only when none is viable. Non-viable targets come nearest first: smallest gap, then
+        score, then code; each names what blocks it (``not_viable_because``)."""
         if top < 1:
             raise PathwayDataError(f"top must be at least 1 (got {top}).")
-        person, o, values, rows, score, mask = self._prepare(who, feasibility_only, region)
+        person, o, values, rows, score, mask = self._prepare(who, feasibility_only, region, keep_constraints)
         idx, _ = self._top(score, mask, top)
         chosen = [int(i) for i in idx[0] if i >= 0]
         viable = [True] * len(chosen)
-        if include_nonviable and len(chosen) < top:
-            others = ~mask.copy()
-            others[0, o] = False
-            extra_idx, _ = self._top(score, others, top - len(chosen))
-            more = [int(i) for i in extra_idx[0] if i >= 0]
+        if (include_nonviable and len(chosen) < top) or (nearest_if_none and not chosen):
+            more = self._nearest(rows.gap[0], score[0], ~mask[0], o, top - len(chosen))
             chosen += more
             viable += [False] * len(more)
         return [
@@ -370,20 +372,61 @@ class Engine(BatchRanking, PathSearch, Explanations):
         ]
 
     def explain(
-        self, who: str | Person, target: str, *, region: str | None = None, feasibility_only: bool = False
+        self,
+        who: str | Person,
+        target: str,
+        *,
+        region: str | None = None,
+        feasibility_only: bool = False,
+        keep_constraints: bool = False,
     ) -> Transition:
         """One origin → target transition with its full explanation, viable or not (rank 0)."""
-        person, o, values, rows, score, mask = self._prepare(who, feasibility_only, region)
+        person, o, values, rows, score, mask = self._prepare(who, feasibility_only, region, keep_constraints)
         t = self.index(target)
         return self._transition(
             person, o, t, 0, float(score[0, t]), rows, 0, values, region, bool(mask[0, t]), True
         )
 
-    def _prepare(self, who: str | Person, feasibility_only: bool, region: str | None):
+    @staticmethod
+    def _nearest(gap: np.ndarray, score: np.ndarray, allowed: np.ndarray, origin: int, k: int) -> list[int]:
+        """The ``k`` nearest allowed targets (never the origin): smallest gap, then best score, then code."""
+        allowed = allowed.copy()
+        allowed[origin] = False
+        candidates = np.flatnonzero(allowed)
+        order = np.lexsort((candidates, -score[candidates], gap[candidates]))
+        return [int(i) for i in candidates[order[:k]]]
+
+    def _blockers(self, person: Person, o: int, t: int, gap: float, weeks: float) -> tuple[str, ...]:
+        """What makes o → t not viable, in the order of ``_mask``'s tests: ``origin`` (the same occupation),
+        ``gap``, ``teer_distance``, ``teer_step`` (the person's largest step) and ``training_weeks``."""
+        s = self.settings
+        found = []
+        if o == t:
+            found.append("origin")
+        if gap > s.max_gap:
+            found.append("gap")
+        if self.teer_distance[o, t] > s.max_teer_distance:
+            found.append("teer_distance")
+        step_limit = person.max_teer_step
+        if step_limit is not None and step_limit >= 0 and int(self.teer[o]) - int(self.teer[t]) > step_limit:
+            found.append("teer_step")
+        week_limit = person.max_training_weeks
+        if week_limit is not None and not math.isnan(week_limit) and weeks > week_limit:
+            found.append("training_weeks")
+        return tuple(found)
+
+    def _prepare(self, who: str | Person, feasibility_only: bool, region: str | None, keep_constraints=False):
         """(person, origin index, effective profile or None, rows, score (1, N), viability mask (1, N))."""
         person = who if isinstance(who, Person) else Person(str(who))
         if feasibility_only:
-            person = Person(person.origin)
+            if keep_constraints:
+                person = Person(
+                    person.origin,
+                    max_teer_step=person.max_teer_step,
+                    max_training_weeks=person.max_training_weeks,
+                )
+            else:
+                person = Person(person.origin)
         o, values = self._person_vector(person)
         origins = np.array([o])
         rows = self._rows(origins, None if values is None else values[None, :])
@@ -405,8 +448,11 @@ class Engine(BatchRanking, PathSearch, Explanations):
         top: int = 20,
         feasibility_only: bool = True,
         region: str | None = None,
+        nearest_if_none: bool = False,
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(origin index (n,), targets (n, top), scores (n, top)) for occupation codes (None: all)."""
+        """(origin index (n,), targets (n, top), scores (n, top)) for occupation codes (None: all).
+        ``nearest_if_none``: an origin without a viable target gets its nearest targets instead (as in
+        ``transitions``); ``self.viable[origin, target]`` tells them apart."""
         idx = np.arange(len(self.codes)) if origins is None else np.array([self.index(c) for c in origins])
         extra = self._extra_for(region)
         targets = np.full((len(idx), min(top, len(self.codes))), -1, dtype=np.int32)
@@ -418,4 +464,10 @@ class Engine(BatchRanking, PathSearch, Explanations):
             targets[start : start + 256], scores[start : start + 256] = self._top(
                 score, self._mask(chunk, rows.gap), top
             )
+            if nearest_if_none:
+                for r in np.flatnonzero(targets[start : start + 256, 0] < 0):
+                    o = int(chunk[r])
+                    near = self._nearest(rows.gap[r], score[r], ~self.viable[o], o, targets.shape[1])
+                    targets[start + r, : len(near)] = near
+                    scores[start + r, : len(near)] = score[r, near]
         return idx, targets, scores

@@ -60,6 +60,7 @@ class Explanations:
             strengths=strengths,
             gaps=gaps,
             programs=matched,
+            not_viable_because=() if viable else self._blockers(person, o, t, gap, weeks),
         )
 
     def _compare(self, origin_values: np.ndarray, t: int):

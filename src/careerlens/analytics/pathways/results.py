@@ -70,6 +70,8 @@ class Transition:
     strengths: tuple[DescriptorComparison, ...] = ()
     gaps: tuple[DescriptorComparison, ...] = ()
     programs: tuple[programs.ProgramMatch, ...] = ()
+    # what blocks a non-viable transition: origin, gap, teer_distance, teer_step, training_weeks
+    not_viable_because: tuple[str, ...] = ()
 
     def title(self, language: str = "en") -> str:
         return self.title_fr if language == "fr" and self.title_fr else self.title_en
@@ -115,6 +117,7 @@ class Transition:
             "feasibility": round(self.feasibility, 6),
             "gap": round(self.gap, 6),
             "viable": self.viable,
+            "not_viable_because": list(self.not_viable_because),
             "teer_origin": self.teer_origin,
             "teer_target": self.teer_target,
             "teer_step": self.teer_step,

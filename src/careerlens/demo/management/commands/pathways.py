@@ -5,9 +5,10 @@
     careerlens pathways --from 65100 14110 --format table --region 3530
     careerlens pathways --from 65100 --goal 32101 --format table          # multi-step paths
 
-CSV columns are ``origin,target,rank,score``; ``--format table`` adds titles, the gap and the TEER step,
-``--format json`` every explanation. The command reads the reference files (REFERENCE_DATA_DIR), not the
-database.
+CSV columns are ``origin,target,rank,score,viable``; ``--format table`` adds titles, the gap and the TEER
+step, ``--format json`` every explanation. Every origin answers: one with no viable target gets its nearest
+targets (smallest gap first), with ``viable`` false. The command reads the reference files
+(REFERENCE_DATA_DIR), not the database.
 """
 
 from __future__ import annotations
@@ -69,7 +70,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--include-nonviable",
             action="store_true",
-            help="fill up to --top with the best non-viable targets (marked in table and JSON)",
+            help="fill up to --top with the nearest non-viable targets (viable=false); without it, only "
+            "an origin with no viable target gets its nearest ones",
         )
 
     def handle(
@@ -107,6 +109,7 @@ class Command(BaseCommand):
                     region=region,
                     explain=format == "json",
                     include_nonviable=include_nonviable,
+                    nearest_if_none=True,
                 )
                 for code in codes
             ]
@@ -116,7 +119,9 @@ class Command(BaseCommand):
             payload = [t.as_dict(language) for found in results for t in found]
             self.stdout.write(json.dumps(payload, ensure_ascii=False, indent=1))
         elif format == "csv":
-            self._write_csv([(t.origin, t.target, t.rank, t.score) for found in results for t in found])
+            self._write_csv(
+                [(t.origin, t.target, t.rank, t.score, t.viable) for found in results for t in found]
+            )
         else:
             self._table(engine, codes, results, language)
 
@@ -155,7 +160,7 @@ class Command(BaseCommand):
     def _csv(self, engine: Engine, codes, top, feasibility_only, region) -> None:
         try:
             origin_idx, targets, scores = engine.rank_all(
-                codes, top=top, feasibility_only=feasibility_only, region=region
+                codes, top=top, feasibility_only=feasibility_only, region=region, nearest_if_none=True
             )
         except PathwayDataError as error:
             raise CommandError(str(error)) from error
@@ -164,14 +169,14 @@ class Command(BaseCommand):
             for rank, (t, score) in enumerate(zip(targets[i], scores[i], strict=True), start=1):
                 if t < 0:
                     break
-                rows.append((engine.codes[o], engine.codes[t], rank, float(score)))
+                rows.append((engine.codes[o], engine.codes[t], rank, float(score), bool(engine.viable[o, t])))
         self._write_csv(rows)
 
     def _write_csv(self, rows) -> None:
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(("origin", "target", "rank", "score"))
-        writer.writerows((o, t, r, f"{s:.6f}") for o, t, r, s in rows)
+        writer.writerow(("origin", "target", "rank", "score", "viable"))
+        writer.writerows((o, t, r, f"{s:.6f}", "true" if v else "false") for o, t, r, s, v in rows)
         self.stdout.write(buffer.getvalue(), ending="")
 
     def _table(self, engine: Engine, codes, results, language) -> None:
@@ -179,11 +184,12 @@ class Command(BaseCommand):
         for code, found in zip(codes, results, strict=True):
             i = engine.index(code)
             title = titles[i] or engine.taxonomy.titles_en[i]
-            self.stdout.write(f"{code} {title} (TEER {engine.teer[i]}): {len(found)} target(s)")
-            if not found:
-                self.stdout.write("  no viable transition (see --include-nonviable)")
+            viable = sum(t.viable for t in found)
+            self.stdout.write(f"{code} {title} (TEER {engine.teer[i]}): {viable} viable target(s)")
+            if not viable:
+                self.stdout.write("  no viable transition; the nearest targets, none viable:")
             for t in found:
-                mark = "" if t.viable else "  [not viable]"
+                mark = "" if t.viable else f"  [not viable: {', '.join(t.not_viable_because)}]"
                 outlook = ""
                 if t.outlook is not None and t.outlook.label_en:
                     outlook = f"  {t.outlook.label_fr if language == 'fr' else t.outlook.label_en}"
