@@ -61,10 +61,17 @@ def test_back_and_forward_keep_the_answers(visitor):
 
 def test_answers_survive_a_new_request_of_the_same_session(visitor):
     walk(visitor, WELDER, "fr")
-    assert visitor.get("/fr/check-up/results/").status_code == 200
-    assert "Voir vos résultats" in text(visitor.get("/fr/check-up/")) or "/fr/check-up/results/" in text(
-        visitor.get("/fr/check-up/")
-    )
+    first = visitor.get("/fr/check-up/results/")
+    assert first.status_code == 200
+    # A reload: new requests of the same session find every answer where it was.
+    start = text(visitor.get("/fr/check-up/"))
+    assert '<a class="cl-button" href="/fr/check-up/results/">Voir vos résultats</a>' in start
+    assert "/fr/check-up/step/situation/" not in start.split("<main", 1)[1]  # no "start the check-up"
+    again = visitor.get("/fr/check-up/results/")
+    assert again.status_code == 200 and again.context["found"] == first.context["found"]
+    assert again.context["found"]["occupation"]["code"] == "72106" and again.context["found"]["age"] == 58
+    situation = text(visitor.get("/fr/check-up/step/situation/"))
+    assert 'value="58"' in situation and checked(situation, "situation", "employed")
 
 
 def test_bad_input_names_the_field_and_keeps_the_answers(visitor):

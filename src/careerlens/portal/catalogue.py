@@ -27,6 +27,16 @@ class Program:
     def verified(self) -> bool:
         return bool(self.raw["verified"])
 
+    @property
+    def sources(self) -> list[dict]:
+        """Each official source: ``title``, ``url``, ``publisher`` and ``checked`` (the date careerlens
+        compared the rule with it)."""
+        return self.raw["sources"]
+
+    @property
+    def ages(self) -> tuple[int | None, int | None]:
+        return self.raw.get("age_min"), self.raw.get("age_max")
+
     def fits_situation(self, situation: str) -> bool:
         return situation in self.raw["situations"]
 
@@ -48,8 +58,21 @@ def programs() -> tuple[Program, ...]:
             raise ValueError(
                 f"programs.json: program {item['id']} names unknown situations {sorted(unknown)}."
             )
+        if not item.get("sources") or not all(source.get("url") for source in item["sources"]):
+            raise ValueError(f"programs.json: program {item['id']} has no source with an address.")
         found.append(Program(item["id"], item))
     return tuple(found)
+
+
+def by_id() -> dict[str, Program]:
+    return {program.id: program for program in programs()}
+
+
+def eligible_now(program_id: str, situation: str, age: int | None) -> bool:
+    """Whether the person may be eligible now by the program's rules (situation and age); ``False`` for a
+    program the file does not know (nothing is shown without its rule)."""
+    program = by_id().get(program_id)
+    return program is not None and program.fits_situation(situation) and program.fits_age(age)
 
 
 @cache

@@ -36,22 +36,49 @@ def providers(catchment: str, language: str) -> list[Organisation]:
     return list(found.order_by(order))
 
 
+def _age_reason(program: catalogue.Program) -> str:
+    low, high = program.ages
+    if low is not None and high is not None:
+        rule = _("Its rules name ages %(low)s to %(high)s.") % {"low": low, "high": high}
+    elif low is not None:
+        rule = _("Its rules name a minimum age of %(low)s.") % {"low": low}
+    else:
+        rule = _("Its rules name a maximum age of %(high)s.") % {"high": high}
+    ask = _("Ask a provider whether it, or an exception to its age rule, applies to you.")
+    return f"{rule} {ask}"
+
+
 def programs(situation: str, age: int, language: str) -> dict[str, list[dict]]:
-    """Programs the person may be eligible for now, and those that would open if their situation changed
-    (age is never a reason to show fewer: an age rule only decides where a program is listed)."""
-    now, later = [], []
+    """Programs the person may be eligible for now, those that would open if their situation changed, and
+    those whose age rule does not fit, with the reason (age is never a reason to show fewer: an age rule
+    only decides where a program is listed)."""
+    now, later, check = [], [], []
     for program in catalogue.programs():
         item = {
             "id": program.id,
             "name": program.text("name", language),
             "summary": program.text("summary", language),
-            "source": program.raw["source"],
+            "sources": program.sources,
             "verified": program.verified,
+            "to_verify": program.text("to_verify", language),
         }
         if not program.fits_age(age):
-            continue
-        (now if program.fits_situation(situation) else later).append(item)
-    return {"now": now, "later": later}
+            check.append({**item, "reason": _age_reason(program)})
+        elif program.fits_situation(situation):
+            now.append(item)
+        else:
+            later.append(item)
+    return {"now": now, "later": later, "check": check}
+
+
+def eligible_training(pathways: list[dict], situation: str, age: int) -> list[dict]:
+    """The pathways with, as the training that closes their gaps, only the programs the person may be
+    eligible for now by the rules of ``portal/data/programs.json`` (the others are listed, with why, under
+    the programs)."""
+    return [
+        {**p, "programs": [m for m in p["programs"] if catalogue.eligible_now(m["id"], situation, age)]}
+        for p in pathways
+    ]
 
 
 def _adaptability_sentence(values: dict) -> str:
@@ -94,7 +121,7 @@ def results(user, answers: dict, language: str) -> dict:
             "reasons": [reason["text"][language] for reason in risk["reasons"]],
         },
         "signals": skills.signals(noc, language),
-        "pathways": skills.pathways(user, who, language),
+        "pathways": eligible_training(skills.pathways(user, who, language), situation["situation"], age),
         "programs": programs(situation["situation"], age, language),
         "catchment": catchment,
         "catchment_chosen": place["chosen"],
