@@ -15,6 +15,9 @@ ROWS = [
     Row("/en/pathways/?origin=99999", expect(200)),  # an error message, on the page
     Row("/en/pathways/?origin=72106&interests=sec", expect(200)),
     Row("/en/pathways/?origin=72106&interests=XYZ", expect(200)),  # an error message, on the page
+    Row("/en/pathways/?origin=65229", expect(200)),  # no viable target: the nearest, marked
+    Row("/en/pathways/?origin=65100&max_training_weeks=26", expect(200)),
+    Row("/en/pathways/?origin=65100&max_training_weeks=7", expect(200)),  # an error message, on the page
     Row("/en/pathways/", expect(405), method="POST", data={"origin": "72106"}),
     # API
     Row("/api/v1/pathways?from=72106&top=5", expect(200, anonymous=UNAUTHORISED)),
@@ -25,5 +28,11 @@ ROWS = [
     Row("/api/v1/pathways?from=72106&interests=SSE", expect(422, anonymous=UNAUTHORISED)),
     Row("/api/v1/pathways?from=72106&interests=XQ", expect(422, anonymous=UNAUTHORISED)),
     Row("/api/v1/pathways?from=72106&goal=72106", expect(422, anonymous=UNAUTHORISED)),
+    Row("/api/v1/pathways?from=65229&top=3", expect(200, anonymous=UNAUTHORISED)),
+    Row("/api/v1/pathways?from=65100&max_training_weeks=26&top=3", expect(200, anonymous=UNAUTHORISED)),
+    Row("/api/v1/pathways?from=65100&max_training_weeks=-1", expect(422, anonymous=UNAUTHORISED)),
+    Row("/api/v1/pathways?from=65100&ratings=F01b01=4,F01c02=3&top=3", expect(200, anonymous=UNAUTHORISED)),
+    Row("/api/v1/pathways?from=65100&ratings=F01b01=9", expect(422, anonymous=UNAUTHORISED)),
+    Row("/api/v1/pathways?from=65100&ratings=X99=1", expect(422, anonymous=UNAUTHORISED)),
     Row("/api/v1/pathways", expect(405), method="POST", as_json=True, data={}),
 ]

@@ -110,3 +110,56 @@ def test_feasibility_only_and_teer_step_are_kept_and_applied(client):
 
 def test_post_is_not_allowed(client):
     assert client.post(EN, {"origin": "72106"}).status_code == 405
+
+
+def test_an_origin_without_viable_targets_shows_the_nearest_with_a_note(client):
+    body = text(client.get(EN, {"origin": "65229"}))
+    assert 'id="none-viable"' in body
+    assert "No occupation is within reach in one step under these conditions." in body
+    results = body.split('id="pathways-results"')[1].split("</table>")[0]
+    assert "20 nearest occupations, none within reach, smallest gap first." in results
+    assert results.count("Not within reach: the skills gap is too large for one step") == 20
+    assert "65329" in results and 'id="gaps-table"' in body
+    french = text(client.get(FR, {"origin": "65229"}))
+    assert 'id="none-viable"' in french
+    assert "Aucune profession n’est à portée en une étape dans ces conditions." in french
+    assert "Hors de portée : l’écart de compétences est trop grand pour une étape" in french
+
+
+def test_a_reachable_origin_has_no_note(client):
+    body = text(client.get(EN, {"origin": "72106"}))
+    assert 'id="none-viable"' not in body and "Not within reach:" not in body.split('id="gaps"')[0]
+
+
+def test_longest_training_is_kept_and_applied(client):
+    body = text(client.get(EN, {"origin": "65100", "max_training_weeks": "26"}))
+    assert '<option value="26" selected>' in body
+    assert 'id="none-viable"' not in body
+    nothing = text(client.get(EN, {"origin": "65100", "max_training_weeks": "4", "max_teer_step": "0"}))
+    assert 'id="none-viable"' in nothing
+    assert "longer training than you allow" in nothing.split('id="pathways-results"')[1]
+    bad = text(client.get(EN, {"origin": "65100", "max_training_weeks": "7"}))
+    assert 'href="#id_max_training_weeks"' in bad and "Select a valid choice." in bad
+
+
+@pytest.mark.parametrize(
+    ("page", "target", "wording"),
+    [
+        (EN, "72310", "Same TEER level."),  # carpenters: TEER 2, like welders
+        (EN, "21300", "1 TEER level up."),  # civil engineers: TEER 1
+        (EN, "73300", "1 TEER level down."),  # transport truck drivers: TEER 3
+        (EN, "75110", "3 TEER levels down."),  # construction trades helpers: TEER 5
+        (FR, "72310", "Même niveau FEER."),
+        (FR, "21300", "1 niveau FEER de plus."),
+        (FR, "75110", "3 niveaux FEER de moins."),
+    ],
+)
+def test_the_teer_step_is_worded_in_each_language(client, page, target, wording):
+    body = text(client.get(page, {"origin": "72106", "target": target}))
+    assert wording in body.split('id="gaps"')[1]
+    assert "level(s)" not in body and "niveau(x)" not in body
+
+
+def test_each_result_row_words_its_teer_step(client):
+    results = text(client.get(EN, {"origin": "72106"})).split('id="pathways-results"')[1].split("</table>")[0]
+    assert "Same TEER level" in results and "2 TEER levels down" in results

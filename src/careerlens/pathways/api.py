@@ -65,7 +65,15 @@ class TransitionOut(Schema):
     score: float = Field(description="Feasibility, plus outlook and minus exposure unless feasibility only.")
     feasibility: float = Field(description="0..1, the weighted fit of the facets.")
     gap: float = Field(description="0..1, the share of what the target asks that the origin lacks.")
-    viable: bool
+    viable: bool = Field(
+        description="Within reach in one step under the conditions asked. False only when no target is "
+        "viable: the answer is then the nearest targets."
+    )
+    not_viable_because: list[str] = Field(
+        description="What blocks a non-viable transition: gap (larger than max_gap), teer_distance (more "
+        "TEER levels apart than allowed), teer_step (a larger step up than max_teer_step), training_weeks "
+        "(longer than max_training_weeks). Empty when viable."
+    )
     teer_origin: int
     teer_target: int
     teer_step: int = Field(description="TEER(origin) − TEER(target): positive is a step up.")
@@ -114,7 +122,16 @@ class PathwaysOut(Schema):
     region: str | None
     feasibility_only: bool
     max_teer_step: int | None
-    transitions: list[TransitionOut] = Field(description="Without `goal`: the ranked transitions.")
+    max_training_weeks: int | None
+    ratings: dict[str, int] = Field(description="The person's own ratings used, by descriptor code.")
+    none_viable: bool = Field(
+        description="True when no target is within reach under these conditions: `transitions` then holds "
+        "the nearest targets (smallest gap first), each `viable: false` with `not_viable_because`."
+    )
+    transitions: list[TransitionOut] = Field(
+        description="Without `goal`: the ranked viable transitions, or, when none is viable, the nearest "
+        "targets. Never empty."
+    )
     paths: list[PathOut] = Field(description="With `goal`: the best paths of up to three steps.")
 
 
@@ -136,11 +153,26 @@ class PathwaysParams(Schema):
     lang: Literal["en", "fr"] | None = Field(
         None, description="Language of titles and labels; by default the request's (Accept-Language)."
     )
+    max_training_weeks: int | None = Field(
+        None,
+        ge=0,
+        le=selectors.MAX_TRAINING_WEEKS,
+        description="The longest training the person can take on, in weeks: targets whose estimated "
+        "training is longer are not viable (applied to every step of a path).",
+    )
     interests: str = Field(
         "",
         pattern="^[RIASECriasec]{0,3}$",
         description="The person's Holland code (up to 3 RIASEC letters, strongest first): replaces the "
         "origin's interests.",
+    )
+    ratings: str = Field(
+        "",
+        max_length=4000,
+        description="The person's own ratings, `descriptor=level` pairs separated by commas (e.g. "
+        "`F01b01=4,F01c02=3`): OaSIS descriptor codes, each level a whole number on that descriptor's "
+        "scale (skills 0–5, knowledge 0–3). They replace the origin occupation's ratings of those "
+        "descriptors. Ignored with `feasibility_only`. A bad pair answers 422 naming it.",
     )
 
 
@@ -152,9 +184,12 @@ class PathwaysParams(Schema):
     description=(
         "Without `goal`: the best viable target occupations, with score, gap, shared strengths, largest "
         "gaps, training programs, outlook and automation and AI exposure (with the crosswalk route). "
-        "With `goal`: the best paths of up to three viable steps, by total gap. An unknown NOC code "
-        "answers 404 naming it; bad parameters (top, region, the goal equal to the origin) 422 with a "
-        "reason in `detail`. The model is in docs/pathways.md."
+        "Every origin answers: when no target is viable under the conditions asked, the nearest targets "
+        "(smallest gap first) come instead, marked `viable: false` and `none_viable: true`. "
+        "With `goal`: the best paths of up to three viable steps, by total gap. The person's own "
+        "`ratings`, `interests`, `max_teer_step` and `max_training_weeks` personalise both. An unknown "
+        "NOC code answers 404 naming it; bad parameters (top, region, ratings, the goal equal to the "
+        "origin) 422 with a reason in `detail`. The model is in docs/pathways.md."
     ),
 )
 def pathways(request, params: Query[PathwaysParams]):
@@ -165,6 +200,13 @@ def pathways(request, params: Query[PathwaysParams]):
             origin = selectors.occupation_code(user, params.origin, field="from")
             goal = selectors.occupation_code(user, params.goal, field="goal") if params.goal else None
             region = selectors.check_region(user, params.region)
+            ratings = selectors.parse_ratings(params.ratings)
+            personal = {
+                "max_teer_step": params.max_teer_step,
+                "max_training_weeks": params.max_training_weeks,
+                "interests": params.interests.upper(),
+                "ratings": ratings,
+            }
             paths, transitions = [], []
             if goal:
                 paths = selectors.paths(
@@ -172,9 +214,8 @@ def pathways(request, params: Query[PathwaysParams]):
                     origin,
                     goal,
                     top=min(params.top, 10),
-                    max_teer_step=params.max_teer_step,
                     language=language,
-                    interests=params.interests.upper(),
+                    **personal,
                 )
             else:
                 transitions = selectors.transitions(
@@ -182,10 +223,9 @@ def pathways(request, params: Query[PathwaysParams]):
                     origin,
                     top=params.top,
                     feasibility_only=params.feasibility_only,
-                    max_teer_step=params.max_teer_step,
                     region=region,
                     language=language,
-                    interests=params.interests.upper(),
+                    **personal,
                 )
         except selectors.PathwayQueryError as error:
             message = f"{error.field}: {error}" if error.field else str(error)
@@ -198,6 +238,9 @@ def pathways(request, params: Query[PathwaysParams]):
         "region": region,
         "feasibility_only": params.feasibility_only,
         "max_teer_step": params.max_teer_step,
+        "max_training_weeks": params.max_training_weeks,
+        "ratings": ratings,
+        "none_viable": bool(transitions) and not any(t["viable"] for t in transitions),
         "transitions": transitions,
         "paths": paths,
     }

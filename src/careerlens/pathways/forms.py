@@ -13,6 +13,14 @@ TEER_STEPS = [
     ("1", _("At most one TEER level up")),
     ("2", _("At most two TEER levels up")),
 ]
+TRAINING_WEEKS = [
+    ("", _("Any length")),
+    ("4", _("Up to 4 weeks")),
+    ("13", _("Up to 3 months (13 weeks)")),
+    ("26", _("Up to 6 months (26 weeks)")),
+    ("52", _("Up to 1 year (52 weeks)")),
+    ("104", _("Up to 2 years (104 weeks)")),
+]
 
 
 class ExplorerForm(forms.Form):
@@ -32,6 +40,14 @@ class ExplorerForm(forms.Form):
     max_teer_step = forms.TypedChoiceField(
         label=_("Largest step up in education and training (TEER)"),
         choices=TEER_STEPS,
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
+    max_training_weeks = forms.TypedChoiceField(
+        label=_("Longest training you can take on"),
+        help_text=_("Occupations whose estimated training is longer are not counted as within reach."),
+        choices=TRAINING_WEEKS,
         coerce=int,
         empty_value=None,
         required=False,
@@ -64,6 +80,9 @@ class ExplorerForm(forms.Form):
                 {"class": "ontario-input", "autocomplete": "off", "aria-describedby": f"id_{name}_help"}
             )
         self.fields["max_teer_step"].widget.attrs["class"] = "ontario-input ontario-dropdown"
+        self.fields["max_training_weeks"].widget.attrs.update(
+            {"class": "ontario-input ontario-dropdown", "aria-describedby": "id_max_training_weeks_help"}
+        )
         self.fields["feasibility_only"].widget.attrs["class"] = "cl-checkbox"
 
     def _occupation(self, name: str) -> tuple[str | None, list]:

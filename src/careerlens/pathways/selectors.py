@@ -4,7 +4,6 @@ reference app in the requested language, and the input checks whose messages bot
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -19,6 +18,7 @@ DEFAULT_TOP = 20
 MAX_TOP = 50
 DEFAULT_PATHS = 5
 MAX_TEER_STEP = 5  # TEER runs 0–5: a step up of 5 allows every target
+MAX_TRAINING_WEEKS = 520  # ten years: longer than any estimate (a gap of 1 is 104 weeks, TEER 1 is 208)
 
 
 class PathwayQueryError(ValueError):
@@ -99,10 +99,62 @@ def _transition_dict(transition, titles: dict[str, str], language: str) -> dict[
     return data
 
 
-def _person(origin: str, max_teer_step: int | None, interests: str = "") -> Person:
-    """The person the engine ranks for: the origin, the largest TEER step, and the person's own Holland
-    code (from their assessment or check-up), which replaces the origin's interests."""
-    return Person(origin, max_teer_step=max_teer_step, interests=list(interests))
+def _person(
+    origin: str,
+    max_teer_step: int | None,
+    interests: str = "",
+    *,
+    max_training_weeks: int | None = None,
+    ratings: dict[str, int] | None = None,
+) -> Person:
+    """The person the engine ranks for: the origin, the person's own skill ratings and Holland code (from
+    their assessment or check-up), which replace the origin's, and their constraints (largest TEER step,
+    longest training)."""
+    return Person(
+        origin,
+        ratings=dict(ratings or {}),
+        interests=list(interests),
+        max_teer_step=max_teer_step,
+        max_training_weeks=None if max_training_weeks is None else float(max_training_weeks),
+    )
+
+
+def parse_ratings(raw: str | None) -> dict[str, int]:
+    """``F01b01=4,F01c02=3`` → {descriptor code: level}, each checked against the engine's descriptors and
+    their scales; a 422 (field ``ratings``) naming the bad pair otherwise."""
+    taxonomy = get_engine().taxonomy
+    by_code = {d.id.lower(): d for d in taxonomy.descriptors}
+    found: dict[str, int] = {}
+    for item in (raw or "").split(","):
+        item = item.strip()
+        if not item:
+            continue
+        name, equals, level = (part.strip() for part in item.partition("="))
+        if not equals or not name or not level:
+            raise PathwayQueryError(
+                _("“%(item)s” is not descriptor=level (for example F01b01=4).") % {"item": item[:40]},
+                field="ratings",
+            )
+        descriptor = by_code.get(name.lower())
+        if descriptor is None:
+            raise PathwayQueryError(
+                _("“%(descriptor)s” is not an OaSIS descriptor code (for example F01b01).")
+                % {"descriptor": name[:20]},
+                field="ratings",
+            )
+        top = int(descriptor.scale_max)
+        if not (level.isascii() and level.isdigit()) or int(level) > top:
+            raise PathwayQueryError(
+                _("%(descriptor)s=%(level)s: the level must be a whole number from 0 to %(top)s.")
+                % {"descriptor": descriptor.id, "level": level[:10], "top": top},
+                field="ratings",
+            )
+        if descriptor.id in found:
+            raise PathwayQueryError(
+                _("%(descriptor)s is rated twice.") % {"descriptor": descriptor.id}, field="ratings"
+            )
+        found[descriptor.id] = int(level)
+    return found
 
 
 def transitions(
@@ -112,30 +164,26 @@ def transitions(
     top: int = DEFAULT_TOP,
     feasibility_only: bool = False,
     max_teer_step: int | None = None,
+    max_training_weeks: int | None = None,
     region: str | None = None,
     language: str | None = None,
     interests: str = "",
+    ratings: dict[str, int] | None = None,
 ) -> list[dict[str, Any]]:
-    """The best ``top`` viable targets from ``origin``, best first, as JSON-ready dicts."""
+    """The best ``top`` viable targets from ``origin``, best first, as JSON-ready dicts. When none is
+    viable under these conditions, the ``top`` nearest targets instead, each ``viable: false`` with what
+    blocks it. Feasibility-only leaves out the personal ratings and interests, not the constraints."""
     language = language or active_language()
-    engine = get_engine()
+    person = _person(origin, max_teer_step, interests, max_training_weeks=max_training_weeks, ratings=ratings)
     try:
-        if feasibility_only and max_teer_step is not None:
-            # The engine's feasibility-only ranking drops personal constraints; the page and the API
-            # still honour the largest TEER step the person asked for.
-            ranked = engine.transitions(origin, top=len(engine.codes), feasibility_only=True, explain=False)
-            kept = [t for t in ranked if t.teer_step <= max_teer_step][:top]
-            found = [
-                dataclasses.replace(engine.explain(origin, t.target, feasibility_only=True), rank=rank)
-                for rank, t in enumerate(kept, start=1)
-            ]
-        else:
-            found = engine.transitions(
-                _person(origin, max_teer_step, interests),
-                top=top,
-                feasibility_only=feasibility_only,
-                region=region,
-            )
+        found = get_engine().transitions(
+            person,
+            top=top,
+            feasibility_only=feasibility_only,
+            region=region,
+            nearest_if_none=True,
+            keep_constraints=True,
+        )
     except PathwayDataError as error:
         raise PathwayQueryError(str(error)) from None
     titles = occupation_titles(user, [t.target for t in found], language)
@@ -150,11 +198,19 @@ def explain(
     feasibility_only: bool = False,
     region: str | None = None,
     language: str | None = None,
+    person: Person | None = None,
 ) -> dict[str, Any]:
-    """One origin → target transition, viable or not, with its gaps (the picture of the gaps)."""
+    """One origin → target transition, viable or not, with its gaps (the picture of the gaps), for the
+    ``person`` when given (their ratings and constraints), else for the origin occupation."""
     language = language or active_language()
     try:
-        found = get_engine().explain(origin, target, feasibility_only=feasibility_only, region=region)
+        found = get_engine().explain(
+            person or origin,
+            target,
+            feasibility_only=feasibility_only,
+            region=region,
+            keep_constraints=True,
+        )
     except PathwayDataError as error:
         raise PathwayQueryError(str(error)) from None
     return _transition_dict(found, occupation_titles(user, [target], language), language)
@@ -167,15 +223,18 @@ def paths(
     *,
     top: int = DEFAULT_PATHS,
     max_teer_step: int | None = None,
+    max_training_weeks: int | None = None,
     language: str | None = None,
     interests: str = "",
+    ratings: dict[str, int] | None = None,
 ) -> list[dict[str, Any]]:
     """The best paths of up to three viable steps from ``origin`` to ``goal``, by total gap."""
     language = language or active_language()
     if origin == goal:
         raise PathwayQueryError(_("The goal is the origin occupation: choose another goal."), field="goal")
+    person = _person(origin, max_teer_step, interests, max_training_weeks=max_training_weeks, ratings=ratings)
     try:
-        found = get_engine().paths(_person(origin, max_teer_step, interests), goal, top=top)
+        found = get_engine().paths(person, goal, top=top)
     except PathwayDataError as error:
         raise PathwayQueryError(str(error)) from None
     codes = {code for path in found for code in path.occupations}
@@ -229,6 +288,7 @@ def explorer(user, cleaned: dict[str, Any], language: str | None = None) -> dict
     origin, goal = cleaned["origin_code"], cleaned["goal_code"]
     options = {
         "max_teer_step": cleaned.get("max_teer_step"),
+        "max_training_weeks": cleaned.get("max_training_weeks"),
         "language": language,
         "interests": cleaned.get("interests", ""),
     }
@@ -245,13 +305,22 @@ def explorer(user, cleaned: dict[str, Any], language: str | None = None) -> dict
     titles = occupation_titles(user, [c for c in (origin, goal) if c], language)
     selected = chart = None
     if target and target != origin:
-        selected = explain(user, origin, target, feasibility_only=feasibility_only, language=language)
+        person = _person(
+            origin,
+            options["max_teer_step"],
+            options["interests"],
+            max_training_weeks=options["max_training_weeks"],
+        )
+        selected = explain(
+            user, origin, target, feasibility_only=feasibility_only, language=language, person=person
+        )
         chart = gap_chart(selected, titles.get(origin, origin))
     return {
         "origin": {"code": origin, "title": titles.get(origin, origin)},
         "goal": {"code": goal, "title": titles.get(goal, goal)} if goal else None,
         "alternatives": cleaned.get("alternatives", []),
         "transitions": found,
+        "none_viable": bool(found) and not any(t["viable"] for t in found),
         "paths": routes,
         "selected": selected,
         "chart": chart,
