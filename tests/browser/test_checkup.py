@@ -1,14 +1,16 @@
 """The career check-up end to end, anonymously and by keyboard only: in French as an employed welder aged 58
 and in English as a laid-off retail supervisor. Each sees pathways and programs, downloads the PDF, saves
-with an account, shares with a provider of Hamilton–Niagara and asks for a yearly reminder; the demo
-practitioner then sees the self-referral in their list. The journey is a keyboard walk: the Tab key
-(Shift+Tab backwards) moves the focus to each control, then only keys operate it (arrows and Space choose,
-typing fills, Enter follows a link or submits), in a phone-sized and a desktop-sized window. axe-core on
-every page. Only the PDF download and the practitioner's check afterwards use ordinary Playwright calls."""
+with an account, shares with a provider of Hamilton–Niagara, asks for a yearly reminder, takes the check-up
+again from the saved answers and deletes everything saved; the demo practitioner then sees the
+self-referral in their list. The journey is a keyboard walk: the Tab key (Shift+Tab backwards) moves the
+focus to each control, then only keys operate it (arrows and Space choose, typing fills, Enter follows a
+link, downloads the PDF or submits), in a phone-sized and a desktop-sized window. axe-core on every page.
+Only the practitioner's check afterwards uses ordinary Playwright calls."""
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -134,9 +136,11 @@ def _results(page, language: str, who: dict) -> None:
     assert page.locator("#pathways ~ h3").count() > 0
     assert page.locator("section[aria-labelledby=programs] li").count() > 0
     assert PROVIDER in page.content() or page.locator("section[aria-labelledby=providers] li").count() > 0
+    _tab_to(page, "main a[href$='format=pdf']")
     with page.expect_download() as download:
-        page.locator("main a[href$='format=pdf']").first.click()
+        page.keyboard.press("Enter")
     assert download.value.suggested_filename == f"career-check-up-{language}.pdf"
+    assert Path(download.value.path()).read_bytes()[:5] == b"%PDF-"
     # From the PDF link, back to the printable summary's link just before it, then back to the results.
     _enter_on(page, "main a[href$='/check-up/results/summary/']", backwards=True)
     assert_accessible(page)
@@ -172,7 +176,32 @@ def _next_steps(page, language: str, who: dict, username: str) -> None:
     page.wait_for_url(re.compile(f"/{language}/check-up/mine/$"))
     assert_accessible(page)
     assert page.locator("#check-ins-now ~ ul").inner_text().count(f"{username}@example.org") == 1
+    _retake(page, language, who)
+    _delete(page, language)
     _enter_on(page, "header form button[type=submit]")  # sign out
+
+
+def _retake(page, language: str, who: dict) -> None:
+    """Take the check-up again: the first step opens with the saved answers; back to the person's page."""
+    _enter_on(page, "main form[action$='/check-up/mine/retake/'] button[type=submit]")
+    page.wait_for_url(re.compile(f"/{language}/check-up/step/situation/$"))
+    assert_accessible(page)
+    assert page.locator("input[name=age]").input_value() == who["age"]
+    assert page.locator(f"input[name=situation][value={who['situation']}]").is_checked()
+    _enter_on(page, f"header a[href='/{language}/check-up/mine/']")
+    page.wait_for_url(re.compile(f"/{language}/check-up/mine/$"))
+
+
+def _delete(page, language: str) -> None:
+    """Delete everything saved (keeping the account): the page says so and offers no saved check-up."""
+    _enter_on(page, "main a[href$='/check-up/mine/delete/']")
+    assert_accessible(page)
+    _tick(page, "input[name=confirm]")
+    _enter_on(page, "main form button[type=submit]")
+    page.wait_for_url(re.compile(f"/{language}/check-up/mine/$"))
+    assert_accessible(page)
+    assert page.locator("main form[action$='/check-up/mine/retake/']").count() == 0
+    assert page.locator("main a[href$='/check-up/mine/delete/']").count() == 1  # "close my account"
 
 
 @pytest.mark.parametrize("window", ["phone", "desktop"])
