@@ -45,3 +45,28 @@ def test_explorer_shows_pathways_and_the_picture_of_the_gaps(page, language, ori
     assert page.locator("#form-errors").is_visible()
     assert page.locator("#id_origin").input_value() == "99999"
     assert_accessible(page)
+
+
+NEAREST = [
+    ("fr", "Voir les cheminements", "Aucune profession n’est à portée", "Hors de portée", "Même niveau FEER"),
+    ("en", "Show pathways", "No occupation is within reach", "Not within reach", "Same TEER level"),
+]
+
+
+@pytest.mark.parametrize(("language", "button", "note", "marked", "same_level"), NEAREST)
+def test_an_origin_with_no_viable_target_shows_the_nearest_with_a_note(
+    page, language, button, note, marked, same_level
+):
+    page.goto(f"/{language}/pathways/")
+    page.locator("#id_origin").fill("65229")
+    page.locator("#id_max_training_weeks").select_option("104")
+    page.get_by_role("button", name=button).click()
+    page.wait_for_url(re.compile(r"origin=65229"))
+    assert page.locator("#id_max_training_weeks").input_value() == "104"
+    assert note in page.locator("#none-viable").inner_text()
+    rows = page.locator("#pathways-results tbody tr")
+    assert rows.count() == 20
+    assert page.locator("#pathways-results .cl-not-viable").count() == 20
+    assert marked in rows.first.inner_text() and same_level in rows.first.inner_text()
+    page.locator("#gap-chart[data-rendered=true] svg").wait_for()
+    assert_accessible(page)
