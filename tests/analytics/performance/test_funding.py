@@ -38,8 +38,8 @@ def test_a_missing_rule_file_is_refused(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def counts(snapshot, facts):
-    return funding.counts(snapshot, facts)
+def counts(facts):
+    return funding.counts(facts)
 
 
 def by_component(book, name):

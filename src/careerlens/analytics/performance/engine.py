@@ -53,7 +53,7 @@ def run(
     stages.done("facts")
     result.tables["indicators"] = report.suppress_report(report.compute(facts), threshold)
     stages.done("indicators")
-    found = funding.counts(snapshot, facts)  # before the expected outcomes take backend memory
+    found = funding.counts(facts)  # before the expected outcomes take backend memory
     stages.done("funding_counts")
     outcomes = list(dict.fromkeys([settings.adjustment_outcome, funding.CREAMING_OUTCOME]))
     models = adjustment.fit_models(snapshot, facts, outcomes, settings)

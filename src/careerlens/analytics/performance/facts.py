@@ -40,7 +40,8 @@ def age_band_label(code: int) -> str:
 
 def _checkpoints(snapshot: Snapshot, settings: PerformanceSettings) -> ibis.Table:
     """One row per client: bit flags of the checkpoints employed at and met (bit i for CHECKPOINTS[i]),
-    weekly earnings at each checkpoint and the wage at the last one (few aggregates: this is the hot path)."""
+    weekly earnings at each checkpoint, the wage at the last one and the quarter each checkpoint is due in
+    (funding's payment lines; a client has at most one checkpoint of each months, of the first job)."""
     c = snapshot["checkpoints"]
     employed = c.employed.fill_null(False)
     met = (
@@ -57,11 +58,13 @@ def _checkpoints(snapshot: Snapshot, settings: PerformanceSettings) -> ibis.Tabl
         met_bits=ibis.ifelse(met, bit, 0).sum(),
         **{f"earn_{m}m": earnings.max(where=c.months == m) for m in CHECKPOINTS},
         wage_last=ibis.ifelse(employed, c.hourly_wage, None).max(where=c.months == last),
+        **{f"due_quarter_{m}": quarter_code(c.due_date).max(where=c.months == m) for m in CHECKPOINTS},
     )
 
 
 def _bit(bits: ibis.Value, months: int) -> ibis.Value:
-    return ((bits.fill_null(0) // 2 ** CHECKPOINTS.index(months)) % 2) == 1
+    """Bit ``months`` of a checkpoint bit set (bitwise and: cheaper than arithmetic on every backend)."""
+    return (bits.fill_null(0) & 2 ** CHECKPOINTS.index(months)) != 0
 
 
 def _assessment_gain(snapshot: Snapshot) -> ibis.Table:
@@ -136,7 +139,12 @@ def build(snapshot: Snapshot, settings: PerformanceSettings) -> ibis.Table:
         ),
     )
     jobs = _jobs(snapshot)
-    ow = snapshot["ow_spells"].select("client_id", ow_months_to_return=_.months_to_return, left_ow=True)
+    ow = snapshot["ow_spells"].select(
+        "client_id",
+        ow_months_to_return=_.months_to_return,
+        left_ow=True,
+        return_quarter=quarter_code(_.return_date),
+    )
     plans = _plans(snapshot)
     t = (
         episodes.left_join(clients, "client_id")
@@ -201,5 +209,9 @@ def build(snapshot: Snapshot, settings: PerformanceSettings) -> ibis.Table:
         ),
         months_to_job=ibis.ifelse(has_job, t.months_to_job, None),
         certified=ibis.ifelse(intake, t.certified.fill_null(False), None),
+        # the quarters of the payment lines (funding.py): intake, each checkpoint due, the return to OW
+        intake_quarter=quarter_code(t.intake_date),
+        **{f"due_quarter_{m}": t[f"due_quarter_{m}"] for m in CHECKPOINTS},
+        return_quarter=t.return_quarter,
     )
     return facts

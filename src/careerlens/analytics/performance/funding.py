@@ -15,10 +15,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from careerlens.analytics.performance.breakdowns import PRIORITY_GROUPS
-from careerlens.analytics.performance.facts import CHECKPOINTS, quarter_code, quarter_label
+from careerlens.analytics.performance.facts import CHECKPOINTS, quarter_label
 from careerlens.analytics.performance.model import number
 from careerlens.analytics.performance.rules import FundingRules
-from careerlens.analytics.performance.snapshot import Snapshot
 from careerlens.analytics.suppression import suppress
 
 COMPONENTS: dict[str, tuple[str, str]] = {  # payment components, with their English and French names
@@ -39,59 +38,66 @@ def priority(t: ibis.Table) -> ibis.Value:
     return ibis.or_(*[t[g] for g in PRIORITY_GROUPS])
 
 
-def _lines(snapshot: Snapshot, facts: ibis.Table) -> ibis.Table:
-    """One row per payment line, without amounts: client_id, quarter of the event, component
-    (operational, outcomes, penalties) and checkpoint months (outcomes)."""
-    who = facts.select("client_id", "intake", "ow_return", *FUNDED)
-    no_months = ibis.literal(None, "int64")
-    episodes = snapshot["episodes"].select("client_id", "intake_date")
-    intake = who.filter(who.intake).join(episodes, "client_id")
-    operational = intake.select(
-        "client_id",
-        quarter=quarter_code(intake.intake_date),
-        component=ibis.literal("operational"),
-        months=no_months,
-    )
-    checkpoints = snapshot["checkpoints"].select("client_id", "months", "due_date")
-    paid = who.join(checkpoints, "client_id")
-    funded = ibis.or_(*[(paid.months == m) & paid[f"outcome_{m}m"].fill_null(False) for m in CHECKPOINTS])
-    paid = paid.filter(funded)
-    outcomes = paid.select(
-        "client_id",
-        quarter=quarter_code(paid.due_date),
-        component=ibis.literal("outcomes"),
-        months=paid.months.cast("int64"),
-    )
-    spells = snapshot["ow_spells"].select("client_id", "return_date")
-    returned = who.filter(who.ow_return.fill_null(False)).join(spells, "client_id")
-    penalties = returned.select(
-        "client_id",
-        quarter=quarter_code(returned.return_date),
-        component=ibis.literal("penalties"),
-        months=no_months,
-    )
-    return ibis.union(operational, outcomes, penalties)
+def _lines(facts: ibis.Table) -> ibis.Table:
+    """One row per client, quarter and component (operational, outcomes, penalties) with payment lines,
+    read from the facts alone (they carry the quarter of the intake, of each checkpoint due and of the
+    return to Ontario Works): the unit, stream and priority group, ``lines``, the outcome lines by
+    checkpoint (lines_1 ... lines_12) and ``person`` (1 on the client's first line of the component in
+    that quarter, so that people add up)."""
+    who = {
+        "provider": facts.provider,
+        "ssm": facts.ssm,
+        "stream": facts.stream,
+        "priority": priority(facts),
+    }
+    none = {name: ibis.literal(0, "int64") for name in LINES}
+
+    def line(t: ibis.Table, quarter: str, component: str, **by_checkpoint) -> ibis.Table:
+        return t.select(
+            **who,
+            quarter=t[quarter],
+            component=ibis.literal(component),
+            person=ibis.literal(1, "int64"),
+            **{**none, **by_checkpoint},
+        )
+
+    operational = line(facts.filter(facts.intake), "intake_quarter", "operational")
+    penalties = line(facts.filter(facts.ow_return.fill_null(False)), "return_quarter", "penalties")
+    outcomes = []
+    for i, m in enumerate(CHECKPOINTS):
+        paid = facts.filter(facts[f"outcome_{m}m"].fill_null(False))
+        quarter = paid[f"due_quarter_{m}"]
+        # the client was already counted in this quarter for an earlier funded checkpoint
+        earlier = [
+            paid[f"outcome_{k}m"].fill_null(False) & paid[f"due_quarter_{k}"].identical_to(quarter)
+            for k in CHECKPOINTS[:i]
+        ]
+        outcomes.append(
+            paid.select(
+                **who,
+                quarter=quarter,
+                component=ibis.literal("outcomes"),
+                person=ibis.ifelse(ibis.or_(*earlier), 0, 1).cast("int64")
+                if earlier
+                else ibis.literal(1, "int64"),
+                **{**none, f"lines_{m}": ibis.literal(1, "int64")},
+            )
+        )
+    return ibis.union(operational, *outcomes, penalties)
 
 
-def counts(snapshot: Snapshot, facts: ibis.Table) -> pa.Table:
+def counts(facts: ibis.Table) -> pa.Table:
     """Payment lines and people per provider (with its SSM), quarter, component, stream and priority
     group, with the outcome lines by checkpoint (lines_1 ... lines_12): everything any rule file's
-    amounts need. The lines are first counted per client, quarter and component (narrow keys), then
-    joined to the client's provider, SSM, stream and priority group; a client has one of each, so
-    people add up over them."""
-    lines = _lines(snapshot, facts)
-    per_client = lines.group_by(["client_id", "quarter", "component"]).aggregate(
-        lines=lines.count(),
-        **{f"lines_{m}": ibis.ifelse(lines.months == m, 1, 0).sum() for m in CHECKPOINTS},
-    )
-    who = facts.select("client_id", "provider", "ssm", "stream", priority=priority(facts))
-    joined = per_client.join(who, "client_id")
+    amounts need, in one aggregation over the facts (no table of the snapshot is read again). A client
+    has one provider, SSM, stream and priority group, so people add up over them."""
+    lines = _lines(facts)
     return (
-        joined.group_by(["provider", "ssm", "quarter", "component", "stream", "priority"])
+        lines.group_by(["provider", "ssm", "quarter", "component", "stream", "priority"])
         .aggregate(
-            people=joined.count(),
-            lines=joined.lines.sum(),
-            **{name: joined[name].sum() for name in LINES},
+            people=lines.person.sum(),
+            lines=lines.count(),
+            **{name: lines[name].sum() for name in LINES},
         )
         .to_pyarrow()
     )

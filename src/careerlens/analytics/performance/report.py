@@ -11,7 +11,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from careerlens.analytics.performance import facts as facts_module
-from careerlens.analytics.performance.breakdowns import BREAKDOWNS, Breakdown, grouped
+from careerlens.analytics.performance.breakdowns import BREAKDOWNS, PRIORITY_GROUPS, Breakdown, grouped
 from careerlens.analytics.performance.indicators import INDICATORS, Indicator
 from careerlens.analytics.performance.settings import PerformanceSettings
 from careerlens.analytics.performance.snapshot import Snapshot, drop_table
@@ -67,9 +67,9 @@ def _long(result: pa.Table, breakdown: Breakdown, indicators: Sequence[Indicator
             denominator = result[f"{i}__den"].cast(pa.int64())
             value = pc.if_else(pc.greater(denominator, 0), pc.divide(total, denominator), None)
             numerator = total.cast(pa.int64()) if indicator.kind == "rate" else null_int
-        else:
+        else:  # a median; a group absent from the median pass (no values) has 0 people
             numerator = null_int
-            denominator = result[f"{i}__den"].cast(pa.int64())
+            denominator = result[f"{i}__den"].cast(pa.int64()).fill_null(0)
             value = result[f"{i}__val"].cast(pa.float64())
         parts.append(
             pa.table(
@@ -93,9 +93,34 @@ def _sum_by(table: pa.Table, keys: list[str], columns: list[str]) -> pa.Table:
     return summed.rename_columns([c.removesuffix("_sum") for c in summed.column_names])
 
 
+def _priority_code(facts: ibis.Table) -> ibis.Value:
+    """The client's priority groups as one small integer (bit i for the i-th of PRIORITY_GROUPS)."""
+    code = ibis.literal(0)
+    for i, flag in enumerate(PRIORITY_GROUPS):
+        code = code + ibis.ifelse(facts[flag].fill_null(False), 2**i, 0)
+    return code.cast("int16")
+
+
+def _stack_priority(table: pa.Table, sums: list[str]) -> pa.Table:
+    """From sums per combination of priority groups (``code``) and quarter to sums per priority group and
+    quarter: a client in two groups counts in both."""
+    parts = []
+    for i, flag in enumerate(PRIORITY_GROUPS):
+        inside = table.filter(pc.not_equal(pc.bit_wise_and(table["code"], pa.scalar(2**i, pa.int16())), 0))
+        if inside.num_rows == 0:
+            continue
+        summed = _sum_by(inside, ["quarter"], sums)
+        parts.append(summed.append_column("group", pa.array([flag] * summed.num_rows, pa.string())))
+    if not parts:
+        empty = table.select(["quarter", *sums]).slice(0, 0)
+        return empty.append_column("group", pa.array([], pa.string()))
+    return pa.concat_tables(parts)
+
+
 def _additive(facts: ibis.Table, indicators: Sequence[Indicator], breakdowns: Sequence[Breakdown]) -> dict:
     """Counts, rates and means of every breakdown by group and quarter, from two passes over the facts:
-    a cube by every breakdown column and quarter (rolled up here), and the stacked priority groups."""
+    a cube by every breakdown column and quarter, and one by the combination of priority groups and
+    quarter, both rolled up here (the sums add up)."""
     columns = [b.column for b in breakdowns if b.column and b.id != "priority_group"]
 
     def aggregates(t: ibis.Table) -> dict:
@@ -106,10 +131,12 @@ def _additive(facts: ibis.Table, indicators: Sequence[Indicator], breakdowns: Se
     found = {}
     for breakdown in breakdowns:
         if breakdown.id == "priority_group":
-            stacked = grouped(facts, breakdown)
-            found[breakdown.id] = (
-                stacked.group_by(["group", "quarter"]).aggregate(**aggregates(stacked)).to_pyarrow()
+            combined = (
+                facts.group_by(code=_priority_code(facts), quarter=facts.quarter)
+                .aggregate(**aggregates(facts))
+                .to_pyarrow()
             )
+            found[breakdown.id] = _stack_priority(combined, sums)
         elif breakdown.column is None:
             province = _sum_by(cube, ["quarter"], sums)
             found[breakdown.id] = province.append_column("group", pa.array(["all"] * province.num_rows))
@@ -122,9 +149,13 @@ def _additive(facts: ibis.Table, indicators: Sequence[Indicator], breakdowns: Se
 
 
 def _medians(
-    facts: ibis.Table, indicators: Sequence[Indicator], breakdown: Breakdown
+    facts: ibis.Table, indicators: Sequence[Indicator], breakdown: Breakdown, valued_only: bool = False
 ) -> tuple[pa.Table, pa.Table]:
-    """Medians (and the people behind them) of one breakdown by group and quarter, and by group."""
+    """Medians (and the people behind them) of one breakdown by group and quarter, and by group. With
+    ``valued_only``, only the clients with a value of some median are read (the others change no median
+    and no count); groups without any are then absent, and the caller counts them as 0 people."""
+    if valued_only:
+        facts = facts.filter(ibis.or_(*[facts[i.column].notnull() for i in indicators]))
     t = grouped(facts, breakdown)
     aggregates = {k: v for ind in indicators for k, v in ind.aggregates(t).items()}
     by_quarter = t.group_by(["group", "quarter"]).aggregate(**aggregates).to_pyarrow()
@@ -150,7 +181,9 @@ def compute(
         sums = [c for c in quarterly.column_names if c.endswith(("__num", "__den"))] if quarterly else []
         whole = _sum_by(quarterly, ["group"], sums) if quarterly else None
         if medians:
-            median_quarterly, median_whole = _medians(facts, medians, breakdown)
+            median_quarterly, median_whole = _medians(
+                facts, medians, breakdown, valued_only=quarterly is not None
+            )
             quarterly = (
                 median_quarterly
                 if quarterly is None
