@@ -45,12 +45,15 @@ def test_json_on_an_outside_csv(capsys, outside_csv):
         *FAST,
     )
     data = json.loads(out)
-    assert all(set(row) >= KEYS for row in data["estimates"])
-    methods = {row["method"] for row in data["estimates"]}
+    assert all(set(row) == KEYS for row in data["methods"])
+    methods = {row["method"] for row in data["methods"]}
     assert methods >= {"naive", "regression", "matching_replacement", "ipw", "doubly_robust", "did"}
     assert data["recommended"] == {"method": "doubly_robust", "estimand": "ATT"}
-    chosen = next(row for row in data["estimates"] if row["recommended"])
+    chosen = next(
+        row for row in data["methods"] if (row["method"], row["estimand"]) == ("doubly_robust", "ATT")
+    )
     assert chosen["ci_low"] <= EFFECT <= chosen["ci_high"]
+    assert next(row for row in data["estimates"] if row["recommended"])["estimate"] == chosen["estimate"]
     assert [g["value"] for g in data["subgroups"]] == ["a", "b", "c"]
 
 
@@ -91,6 +94,17 @@ def test_a_province_directory_with_default_covariates_and_its_table(capsys, prov
         )
     )
     assert "program" not in program["covariates"] and program["estimates"][0]["n_treated"] > 500
+    earnings = json.loads(
+        run(
+            capsys,
+            *("--data", str(province_dir), "--treatment", "skills_training", "--outcome", "earnings_12m"),
+            *("--by", "francophone", "--format", "json", "--no-specification-checks"),
+            *FAST,
+        )
+    )
+    assert earnings["outcome"] == "earnings_12m" and earnings["rows"] == data["rows"]
+    assert all(row["ci_low"] < row["ci_high"] for row in earnings["methods"])
+    assert {g["value"] for g in earnings["subgroups"]} == {"true", "false"}
     target = tmp_path / "evaluation.parquet"
     call_command("evaluate", "--data", str(province_dir), "--write-table", str(target))
     assert pq.read_table(target).num_rows == data["rows"]

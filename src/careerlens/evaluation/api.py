@@ -9,6 +9,7 @@ from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from careerlens.accounts.scoping import get_restricted_or_404
+from careerlens.analytics.evaluation.province import GROUPINGS, INTERVENTIONS, OUTCOMES
 from careerlens.evaluation import services
 from careerlens.evaluation.models import EvaluationRun
 
@@ -28,11 +29,9 @@ class RunOut(Schema):
 
 
 class SnapshotIn(Schema):
-    treatment: Literal[
-        "job_search", "career_counselling", "skills_training", "work_placement", "basic_skills"
-    ]
-    outcome: Literal["job_12m", "outcome_12m", "ow_return_12m", "career_index_exit"] = "job_12m"
-    by: Literal["", "stream", "program", "age_band", "priority_group"] = ""
+    treatment: Literal[INTERVENTIONS]
+    outcome: Literal[OUTCOMES] = "job_12m"
+    by: Literal[("", *GROUPINGS)] = ""
 
 
 def _runner(request):

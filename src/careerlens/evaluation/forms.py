@@ -18,6 +18,7 @@ TREATMENTS = {
 OUTCOME_NAMES = {
     "job_12m": _("A job within 12 months of intake"),
     "outcome_12m": _("A funded outcome at the 12-month checkpoint"),
+    "earnings_12m": _("Weekly earnings at the 12-month checkpoint (0 without a job)"),
     "ow_return_12m": _("Back on Ontario Works within 12 months"),
     "career_index_exit": _("Career measures at exit"),
 }
@@ -25,7 +26,12 @@ GROUP_NAMES = {
     "stream": _("Stream"),
     "program": _("Program"),
     "age_band": _("Age band (55+ included)"),
-    "priority_group": _("Priority group"),
+    "priority_group": _("Priority group (youth or women with high needs)"),
+    "francophone": _("Francophone or not"),
+    "indigenous": _("Indigenous or not"),
+    "newcomer": _("Newcomer or not"),
+    "disability": _("Person with a disability or not"),
+    "racialized": _("Racialized or not"),
 }
 
 

@@ -28,10 +28,17 @@ def result():
 
 def test_json_has_one_object_per_method_and_names_the_recommended_one(result):
     data = result.as_dict()
+    assert list(data)[:2] == ["methods", "recommended"]
     assert data["recommended"] == {"method": "doubly_robust", "estimand": "ATT"}
     assert data["supported"] and data["statements"] == []
-    keys = {"method", "estimand", "estimate", "ci_low", "ci_high", "n_treated", "n_control", "n_trimmed"}
-    assert all(keys <= set(row) for row in data["estimates"])
+    keys = ["method", "estimand", "estimate", "ci_low", "ci_high", "n_treated", "n_control", "n_trimmed"]
+    assert [list(row) for row in data["methods"]] == [keys] * len(result.estimates)
+    assert [(m["method"], m["estimand"]) for m in data["methods"]] == [
+        (e.method, e.estimand) for e in result.estimates
+    ]
+    assert ("doubly_robust", "ATT") in {(m["method"], m["estimand"]) for m in data["methods"]}
+    # the report's richer rows (with labels and a recommended flag) are kept under "estimates"
+    assert all(set(keys) <= set(row) for row in data["estimates"])
     assert sum(row["recommended"] for row in data["estimates"]) == 1
     chosen = result.recommended
     assert chosen.ci_low <= EFFECT <= chosen.ci_high

@@ -78,6 +78,8 @@ class Evaluation:
             row["label"] = {"method": METHOD_NAMES[e.method], "estimand": ESTIMAND_NAMES[e.estimand]}
             estimates.append(row)
         return {
+            "methods": [e.as_dict() for e in self.estimates],
+            "recommended": None if r.method is None else {"method": r.method, "estimand": r.estimand},
             "treatment": self.treatment,
             "outcome": self.outcome,
             "covariates": list(self.covariates),
@@ -85,7 +87,6 @@ class Evaluation:
             "by": self.by,
             "rows": self.rows,
             "dropped_missing": self.dropped_missing,
-            "recommended": None if r.method is None else {"method": r.method, "estimand": r.estimand},
             "recommendation_reason": r.reason,
             "supported": r.method is not None,
             "estimates": estimates,

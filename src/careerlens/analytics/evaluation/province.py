@@ -28,8 +28,11 @@ COVARIATES = (
     "language_barrier",
     "provider_id",
 )
-OUTCOMES = ("job_12m", "outcome_12m", "ow_return_12m", "career_index_exit")
-GROUPINGS = ("stream", "program", "age_band", "priority_group")
+OUTCOMES = ("job_12m", "outcome_12m", "earnings_12m", "ow_return_12m", "career_index_exit")
+# the Ontario priority groups a person may belong to several of: one yes/no subgroup column each
+PRIORITY_GROUPS = ("francophone", "indigenous", "newcomer", "disability", "racialized")
+GROUPINGS = ("stream", "program", "age_band", "priority_group", *PRIORITY_GROUPS)
+NOT_DISABLED = ("none", "prefer_not_to_answer")
 
 
 def read_directory(directory: str | Path) -> dict[str, pa.Table]:
@@ -65,6 +68,37 @@ def rest_of_plan(columns: dict, treatment: str) -> np.ndarray:
     for name in others:
         label = np.where(columns[name], np.where(label == "", name, label + "+" + name), label)
     return np.where(label == "", "none", label).astype(str)
+
+
+def in_group(people: pa.Table, name: str) -> np.ndarray:
+    """True where the person was recorded as belonging to the priority group ``name``; False otherwise
+    (recorded as not, declined or not asked)."""
+    values = _numpy(people, name)
+    if name == "disability":  # the main type, or "unspecified" from an export
+        return np.array([v is not None and v not in NOT_DISABLED for v in values], dtype=bool)
+    if pa.types.is_boolean(people.column(name).type):
+        return pc.fill_null(people.column(name), False).to_numpy(zero_copy_only=False).astype(bool)
+    return values == "yes"
+
+
+def earnings_12m(client_ids: np.ndarray, jobs: pa.Table, checks: pa.Table) -> pa.Array:
+    """Weekly earnings ($) at the 12-month checkpoint of the job started within 12 months of intake: hours a
+    week times hourly wage as recorded there; 0 without such a job or when no longer in it; null when that
+    checkpoint is not recorded, or hours or wage are missing while employed."""
+    early = _numpy(jobs, "months_after_intake") <= 12
+    early_ids, early_clients = _numpy(jobs, "job_id")[early], _numpy(jobs, "client_id")[early]
+    at_12 = _numpy(checks, "months") == 12
+    job_ids = _numpy(checks, "job_id")[at_12]
+    employed = _numpy(checks, "employed")[at_12].astype(bool)
+    hours = pc.fill_null(checks.column("hours_per_week").cast(pa.float64()), np.nan).to_numpy()[at_12]
+    wage = pc.fill_null(checks.column("hourly_wage").cast(pa.float64()), np.nan).to_numpy()[at_12]
+    weekly = np.where(employed, np.round(hours * wage, 2), 0.0)
+    order = np.argsort(early_ids)
+    position = np.minimum(np.searchsorted(early_ids[order], job_ids), max(len(order) - 1, 0))
+    found = early_ids[order][position] == job_ids if len(order) else np.zeros(len(job_ids), dtype=bool)
+    recorded = _by_client(client_ids, early_clients[order][position[found]], weekly[found], np.nan)
+    out = np.where(np.isin(client_ids, early_clients), recorded, 0.0)
+    return pa.array(out, mask=np.isnan(out))
 
 
 def covariates_for(treatment: str) -> list[str]:
@@ -110,6 +144,8 @@ def evaluation_table(tables: dict[str, pa.Table]) -> pa.Table:
         "language_barrier": _numpy(people, "language_barrier").astype(bool),
         "priority_group": np.where(youth, "youth_high_needs", np.where(women, "women_high_needs", "none")),
     }
+    for name in PRIORITY_GROUPS:
+        columns[name] = in_group(people, name)
     plan = tables["interventions"]
     plan_clients, plan_kind = _numpy(plan, "client_id"), _numpy(plan, "intervention")
     for name in INTERVENTIONS:
@@ -125,6 +161,7 @@ def evaluation_table(tables: dict[str, pa.Table]) -> pa.Table:
     met_jobs = _numpy(checks, "job_id")[met]
     qualifying = early & np.isin(_numpy(jobs, "job_id"), met_jobs)
     columns["outcome_12m"] = np.isin(client_ids, _numpy(jobs, "client_id")[qualifying])
+    columns["earnings_12m"] = earnings_12m(client_ids, jobs, checks)
 
     spells = tables["ow_spells"]
     months_back = pc.fill_null(spells.column("months_to_return"), 9999).to_numpy()

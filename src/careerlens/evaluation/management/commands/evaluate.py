@@ -3,6 +3,7 @@
     careerlens evaluate --data clients.csv --treatment training --outcome employed_12m \\
         --covariates age education program --by program --format json
     careerlens evaluate --data var/synth --treatment skills_training --outcome job_12m
+    careerlens evaluate --data var/synth --treatment skills_training --outcome earnings_12m --by indigenous
     careerlens evaluate --data var/synth --write-table var/evaluation.parquet
 
 ``--data`` is a CSV or Parquet file, or the output directory of ``careerlens simulate`` (then the
@@ -30,6 +31,7 @@ from careerlens.analytics.evaluation import (
     read_table,
 )
 from careerlens.analytics.evaluation.messages import ESTIMAND_NAMES, METHOD_NAMES
+from careerlens.analytics.evaluation.province import GROUPINGS, OUTCOMES
 
 FORMATS = ("text", "json")
 
@@ -41,10 +43,18 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--data", required=True, metavar="FILE", help="CSV/Parquet file or province")
         parser.add_argument("--treatment", metavar="COL", help="yes/no column, or COL=VALUE")
-        parser.add_argument("--outcome", metavar="COL", help="numeric or yes/no outcome column")
+        parser.add_argument(
+            "--outcome",
+            metavar="COL",
+            help=f"numeric or yes/no outcome column (a province has {', '.join(OUTCOMES)})",
+        )
         parser.add_argument("--covariates", nargs="+", metavar="COL", help="columns to adjust for")
         parser.add_argument("--pre-outcome", metavar="COL", help="outcome before (diff.-in-diff.)")
-        parser.add_argument("--by", metavar="COL", help="subgroup column (small cells suppressed)")
+        parser.add_argument(
+            "--by",
+            metavar="COL",
+            help=f"subgroup column, small cells suppressed (a province has {', '.join(GROUPINGS)})",
+        )
         parser.add_argument("--format", choices=FORMATS, default="text", help="text or json")
         parser.add_argument("--language", choices=("en", "fr"), default="en", help="language of the text")
         parser.add_argument("--bootstrap", type=int, default=EvaluationSettings.bootstrap, help="replicates")
