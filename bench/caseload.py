@@ -62,9 +62,10 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _environment(database: str, static: Path) -> dict:
+def _environment(database: str, static: Path, conn_max_age: int = 0) -> dict:
     return os.environ | {
         "DATABASE_URL": database,
+        "DATABASE_CONN_MAX_AGE": str(conn_max_age),
         "DEBUG": "false",
         "HTTPS_ONLY": "false",
         "SECRET_KEY": secrets.token_urlsafe(40),
@@ -217,11 +218,19 @@ def _arguments() -> argparse.Namespace:
     cores = os.cpu_count() or 2
     parser.add_argument("--workers", type=int, default=cores, help=f"prefork processes (default {cores})")
     parser.add_argument("--jit", choices=("on", "off", "both"), default="both", help="PostgreSQL JIT")
+    parser.add_argument(
+        "--conn-max-age",
+        type=int,
+        default=60,
+        help="DATABASE_CONN_MAX_AGE of the served app (default 60, as docs/settings.md advises in production)",
+    )
     parser.add_argument("--database", default="", help="an existing database prepared by careerlens demo")
     parser.add_argument("--serve", type=int, default=0, help=argparse.SUPPRESS)  # internal: run prefork
     args = parser.parse_args()
     if not 1 <= args.clients <= 100_000:
         parser.error(f"--clients must be 1 to 100,000 (got {args.clients})")
+    if not 0 <= args.conn_max_age <= 3600:
+        parser.error(f"--conn-max-age must be 0 to 3600 seconds (got {args.conn_max_age})")
     if args.seed < 0:
         parser.error(f"--seed must be zero or more (got {args.seed})")
     if not 1 <= args.users <= 40:
@@ -259,7 +268,8 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="careerlens-bench-"))
     work.chmod(0o755)  # as root, the cluster runs as the postgres user, who must reach its directory
     cluster, pg_port, port = work / "pg", _free_port(), _free_port()
-    env = _environment(args.database or f"postgres://postgres@127.0.0.1:{pg_port}/postgres", work / "var")
+    database = args.database or f"postgres://postgres@127.0.0.1:{pg_port}/postgres"
+    env = _environment(database, work / "var", args.conn_max_age)
     server = None
     try:
         if not args.database:
@@ -269,7 +279,8 @@ def main() -> None:
             raise SystemExit("error: the demo practitioner has no clients: nothing to open")
         print(
             f"{args.users} users, {args.requests} requests a page; "
-            f"{len(clients)} clients in the demo practitioner's caseload"
+            f"{len(clients)} clients in the demo practitioner's caseload; "
+            f"DATABASE_CONN_MAX_AGE={args.conn_max_age}"
         )
         for kind in args.servers:
             for jit in args.jit:

@@ -8,7 +8,7 @@ from django.db.models import Q
 
 from careerlens.accounts.roles import Role
 from careerlens.accounts.scoping import Action, is_active_user
-from careerlens.clients.models import PROVIDER_STAFF, Client, is_admin
+from careerlens.clients.models import PROVIDER_STAFF, client_rule, is_admin
 
 
 def casework_rule(user, action: str, client_path: str = "client", client_sees: bool = True):
@@ -20,8 +20,5 @@ def casework_rule(user, action: str, client_path: str = "client", client_sees: b
     if user.role == Role.CLIENT:
         return Q(**{f"{client_path}__user_id": user.pk}) if client_sees and action == Action.VIEW else False
     if user.role in PROVIDER_STAFF:
-        rule = Client.scope(user, action)
-        if rule is True or rule is False:
-            return rule
-        return Q(**{f"{client_path}__in": Client.objects.filter(rule).values("pk")})
+        return client_rule(user, action, client_path)
     return False

@@ -132,29 +132,37 @@ class Client(models.Model):
 
     @classmethod
     def scope(cls, user, action: str):
-        if not is_active_user(user):
-            return False
-        if is_admin(user):
-            return True
-        if action not in (Action.VIEW, Action.CHANGE):
-            return False
-        if user.role == Role.CLIENT:
-            return Q(user_id=user.pk) if action == Action.VIEW else False
-        if user.role in PROVIDER_STAFF and (provider := provider_of(user)) is not None:
-            referred = Referral.objects.filter(provider_id=provider.pk).values("client_id")
-            return Q(registered_by_id=provider.pk) | Q(pk__in=referred)
-        if user.role == Role.CASEWORKER and user.organisation_id:
-            referred = Referral.objects.filter(from_organisation_id=user.organisation_id).values("client_id")
-            return Q(registered_by_id=user.organisation_id) | Q(pk__in=referred)
-        return False  # SSM managers and analysts: aggregates only, never a client's detail
+        return client_rule(user, action)
+
+
+def client_rule(user, action: str, path: str = ""):
+    """The clients a user may see (VIEW) or change (CHANGE), as a rule on the client reached through
+    ``path`` ("" for the client itself, "client" or "job__client" for a record that belongs to one):
+    ``True`` (every client), ``False`` (none) or a ``Q``. One rule, stated once, for the client and for
+    every record reached through it (written on the path, not as a subquery of clients, so that the
+    database reads the record's own index)."""
+    if not is_active_user(user):
+        return False
+    if is_admin(user):
+        return True
+    if action not in (Action.VIEW, Action.CHANGE):
+        return False
+    prefix = f"{path}__" if path else ""
+    key = path or "pk"
+    if user.role == Role.CLIENT:
+        return Q(**{f"{prefix}user_id": user.pk}) if action == Action.VIEW else False
+    if user.role in PROVIDER_STAFF and (provider := provider_of(user)) is not None:
+        referred = Referral.objects.filter(provider_id=provider.pk).values("client_id")
+        return Q(**{f"{prefix}registered_by_id": provider.pk}) | Q(**{f"{key}__in": referred})
+    if user.role == Role.CASEWORKER and user.organisation_id:
+        referred = Referral.objects.filter(from_organisation_id=user.organisation_id).values("client_id")
+        return Q(**{f"{prefix}registered_by_id": user.organisation_id}) | Q(**{f"{key}__in": referred})
+    return False  # SSM managers and analysts: aggregates only, never a client's detail
 
 
 def through_client(user, action: str):
     """The rule of a record that belongs to a client: the client's own rule, for the same action."""
-    rule = Client.scope(user, action)
-    if rule is True or rule is False:
-        return rule
-    return Q(client__in=Client.objects.filter(rule).values("pk"))
+    return client_rule(user, action, "client")
 
 
 class DatedPeriod(models.Model):

@@ -71,6 +71,7 @@ MIDDLEWARE = [
     "careerlens.audit.middleware.RequestIdMiddleware",
     "careerlens.web.middleware.RejectNulMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "careerlens.accounts.middleware.SessionRenewalMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -136,9 +137,9 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
 
-# Idle sessions expire: the cookie's age is renewed on every request.
+# Idle sessions expire: their expiry is renewed by SessionRenewalMiddleware at most once a minute.
 SESSION_COOKIE_AGE = env.int("SESSION_IDLE_MINUTES", default=30, minimum=1) * 60
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 LANGUAGE_CODE = "en"
