@@ -2,9 +2,9 @@
 clients (model.py), with a confidence interval, empirical-Bayes shrinkage toward the province for small
 units, and star bands (docs/performance.md).
 
-The model is fitted in NumPy on a sample of at most ``fit_sample`` clients; the backend then computes
-every client's expected outcome (the fitted logistic is one expression) into a temporary table, so only
-per-unit sums come back."""
+The model's variables are columns of the facts (facts.py). It is fitted in NumPy on a sample of at most
+``fit_sample`` clients; the backend then computes every client's expected outcome (the fitted logistic
+is one expression) into a temporary table, so only per-unit sums come back."""
 
 from __future__ import annotations
 
@@ -39,22 +39,14 @@ def _check(snapshot: Snapshot, facts: ibis.Table, outcomes: Sequence[str]) -> No
         raise PerformanceError(f"no unemployment rate for catchment(s): {', '.join(unknown)}")
 
 
-def _with_variables(snapshot: Snapshot, people: ibis.Table) -> tuple[ibis.Table, dict[str, ibis.Value]]:
-    joined = people.join(snapshot["clients"].select(*model.CLIENT_COLUMNS), "client_id")
-    return joined, model.variables(joined)
-
-
-def _fitting_sample(
-    snapshot: Snapshot, people: ibis.Table, outcomes: Sequence[str], size: int, seed: int
-) -> pa.Table:
+def _fitting_sample(people: ibis.Table, outcomes: Sequence[str], size: int, seed: int) -> pa.Table:
     """The model's columns and the outcomes of at most ``size`` clients, drawn with ``seed`` among the
     clients sorted by id (only their ids travel to draw them)."""
     ids = people.select("client_id").to_pyarrow()["client_id"].to_numpy()
     if len(ids) > size:
         chosen = np.random.default_rng(seed).choice(np.sort(ids), size, replace=False)
         people = people.join(ibis.memtable(pa.table({"client_id": chosen})), "client_id")
-    joined, columns = _with_variables(snapshot, people)
-    return joined.select(*outcomes, **columns).to_pyarrow()
+    return people.select(*outcomes, **model.stored_variables(people)).to_pyarrow()
 
 
 def fit_models(
@@ -63,8 +55,8 @@ def fit_models(
     """One expected-outcome model per outcome, each fitted on the sampled clients with an intake who are
     in the outcome's population (outcome not null)."""
     _check(snapshot, facts, outcomes)
-    people = facts.filter(facts.intake).select("client_id", *outcomes)
-    sample = _fitting_sample(snapshot, people, outcomes, settings.fit_sample, settings.seed)
+    people = facts.filter(facts.intake).select("client_id", *outcomes, *model.PACKED_COLUMNS)
+    sample = _fitting_sample(people, outcomes, settings.fit_sample, settings.seed)
     fitted = {}
     for outcome in outcomes:
         rows = sample.filter(pc.is_valid(sample[outcome]))
@@ -83,12 +75,11 @@ def predict(
     """Every client with an intake: client_id, the facts columns ``keep``, the ``extra`` expressions,
     and ``expected_<outcome>`` for each model, computed by the backend into a temporary table."""
     people = facts.filter(facts.intake)
-    people = people.select("client_id", *keep, **(extra or {}))
-    joined, columns = _with_variables(snapshot, people)
+    columns = model.stored_variables(people)
     expected = {expected_column(o): model.probability(columns, m.coefficients) for o, m in models.items()}
     drop_table(snapshot.con, EXPECTED_TABLE)
     return snapshot.con.create_table(
-        EXPECTED_TABLE, obj=joined.select("client_id", *keep, *(extra or {}), **expected), temp=True
+        EXPECTED_TABLE, obj=people.select("client_id", *keep, **(extra or {}), **expected), temp=True
     )
 
 

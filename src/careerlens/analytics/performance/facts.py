@@ -12,6 +12,7 @@ from __future__ import annotations
 import ibis
 from ibis import _
 
+from careerlens.analytics.performance import model
 from careerlens.analytics.performance.settings import PerformanceSettings
 from careerlens.analytics.performance.snapshot import Snapshot
 
@@ -125,6 +126,7 @@ def build(snapshot: Snapshot, settings: PerformanceSettings) -> ibis.Table:
     """The client-level facts table (an unexecuted Ibis expression)."""
     s = settings
     clients = snapshot["clients"]
+    clients = clients.mutate(**model.packed(clients))  # the model's variables, packed before the joins
     episodes = snapshot["episodes"]
     providers = snapshot["providers"].select(
         "provider_id", ssm=_.catchment if "ssm_id" not in snapshot["providers"].columns else _.ssm_id
@@ -213,5 +215,7 @@ def build(snapshot: Snapshot, settings: PerformanceSettings) -> ibis.Table:
         intake_quarter=quarter_code(t.intake_date),
         **{f"due_quarter_{m}": t[f"due_quarter_{m}"] for m in CHECKPOINTS},
         return_quarter=t.return_quarter,
+        # the client-mix model's variables (model.py), so that the adjustment reads no other table
+        **{name: t[name] for name in model.PACKED_COLUMNS},
     )
     return facts

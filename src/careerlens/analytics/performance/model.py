@@ -126,6 +126,38 @@ def variables(t: ibis.Table) -> dict[str, ibis.Value]:
     }
 
 
+NUMERIC = ("log_months_out", "prior_ow_spells", "unemployment_rate")  # the others are 0/1 flags
+FLAGS = tuple(name for name in VARIABLES[1:] if name not in NUMERIC)
+PACKED_FLAGS = "model_flags"
+
+
+def stored(name: str) -> str:
+    """The facts column (facts.py) holding the numeric model variable ``name``."""
+    return f"model_{name}"
+
+
+PACKED_COLUMNS = (PACKED_FLAGS, *(f"model_{name}" for name in NUMERIC))  # packed()'s columns
+
+
+def packed(t: ibis.Table) -> dict[str, ibis.Value]:
+    """The variables of each client as the facts store them (facts.py): the flags as one integer (bit i
+    for FLAGS[i]; computed from the clients table before any join, so that one narrow column travels),
+    the numeric variables as columns of their own."""
+    columns = variables(t)
+    bits = ibis.literal(0)
+    for i, name in enumerate(FLAGS):
+        bits = bits + ibis.ifelse(columns[name] == 1, 2**i, 0)
+    return {PACKED_FLAGS: bits.cast("int32"), **{stored(name): columns[name] for name in NUMERIC}}
+
+
+def stored_variables(t: ibis.Table) -> dict[str, ibis.Value]:
+    """Every variable but the intercept, as variables() gives them, from the columns packed() stored."""
+    flags = t[PACKED_FLAGS]
+    found = {name: ibis.ifelse((flags & 2**i) != 0, 1, 0).cast("int8") for i, name in enumerate(FLAGS)}
+    found.update({name: t[stored(name)] for name in NUMERIC})
+    return {name: found[name] for name in VARIABLES[1:]}
+
+
 def number(value: float) -> ibis.Value:
     """A double-precision literal on every backend (PostgreSQL reads a bare 0.25 as numeric)."""
     return ibis.literal(repr(float(value))).cast("float64")
