@@ -222,7 +222,7 @@ def _arguments() -> argparse.Namespace:
         "--conn-max-age",
         type=int,
         default=60,
-        help="DATABASE_CONN_MAX_AGE of the served app (default 60, as docs/settings.md advises in production)",
+        help="DATABASE_CONN_MAX_AGE of the served app (default 60, as docs/settings.md advises)",
     )
     parser.add_argument("--database", default="", help="an existing database prepared by careerlens demo")
     parser.add_argument("--serve", type=int, default=0, help=argparse.SUPPRESS)  # internal: run prefork
