@@ -7,8 +7,9 @@ and 3, the first three, not chosen) of 50,000 referred clients each, the five in
 outcomes (job_12m, outcome_12m, earnings_12m), 100 bootstrap replicates. For each outcome, each adjusted
 estimator (method and estimand) must cover the truth in at least 12 of the 15 seed × intervention cells
 (exact 95% intervals miss 4 or more of 15 with probability 0.005 if the cells were independent); the naive
-difference must miss it in more than half of them, and in every cell for the three interventions whose
-selection is strong (skills training, work placement, basic skills)."""
+difference must miss it in every cell: the simulator selects into every intervention on characteristics
+that also drive the outcomes (docs/synth.md, "Service episodes"), so that it is 4.5 standard errors or
+more off in every cell of seeds 1-9 (the test asks for 3)."""
 
 from __future__ import annotations
 
@@ -32,7 +33,7 @@ OUTCOMES = ("job_12m", "outcome_12m", "earnings_12m")
 REPLICATES = 100
 CELLS = len(SEEDS) * len(INTERVENTIONS)
 MIN_COVERED = 12  # of the 15 cells, per outcome and adjusted estimator
-STRONG_SELECTION = ("skills_training", "work_placement", "basic_skills")
+NAIVE_MIN_Z = 3.0  # the naive difference is at least this many standard errors from the truth, every cell
 ADJUSTED = [(m, e) for m, e in METHODS if m != "naive"]
 
 
@@ -54,10 +55,15 @@ class Cell:
     def covered(self) -> bool:
         return self.ci_low <= self.truth <= self.ci_high
 
+    @property
+    def z(self) -> float:
+        """The distance from the truth in standard errors (the interval's width over 2 × 1.96)."""
+        return (self.estimate - self.truth) / ((self.ci_high - self.ci_low) / 3.92)
+
     def __str__(self) -> str:
         return (
             f"seed {self.seed} {self.intervention}: {self.estimate:+.4f} "
-            f"[{self.ci_low:+.4f}, {self.ci_high:+.4f}], truth {self.truth:+.4f}"
+            f"[{self.ci_low:+.4f}, {self.ci_high:+.4f}], truth {self.truth:+.4f}, z {self.z:+.1f}"
         )
 
 
@@ -142,11 +148,13 @@ def test_every_estimator_covers_the_true_effect_in_most_cells(recovered, outcome
 
 
 @pytest.mark.parametrize("outcome", OUTCOMES)
-def test_the_naive_difference_misses_it(recovered, outcome):
+def test_the_naive_difference_misses_it_for_every_intervention(recovered, outcome):
     cells = _cells(recovered, outcome, "naive", "difference")
-    covered = [c for c in cells if c.covered]
-    assert len(covered) < CELLS / 2, [str(c) for c in covered]
-    assert not [c for c in covered if c.intervention in STRONG_SELECTION], [str(c) for c in covered]
+    assert {c.intervention for c in cells} == set(INTERVENTIONS)
+    covered = [str(c) for c in cells if c.covered]
+    assert not covered, covered
+    near = [str(c) for c in cells if abs(c.z) < NAIVE_MIN_Z]
+    assert not near, near
 
 
 def test_intervals_are_the_same_for_the_same_seed(table):

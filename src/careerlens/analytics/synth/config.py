@@ -239,19 +239,22 @@ class SimConfig:
     # --- action-plan interventions: selection on observables (logit of being in the plan) ----------
     propensity: dict = _d(
         job_search={
-            "intercept": 1.6,
-            "stream_b": -0.1,
-            "stream_c": -0.3,
+            "intercept": 1.9,
+            "stream_b": -0.2,
+            "stream_c": -0.8,
             "employed": -1.8,
+            "long_term_unemployed": -0.5,
+            "ei": 0.5,
             "provider_sd": 0.3,
         },
         career_counselling={
-            "intercept": -0.9,
+            "intercept": -0.8,
             "employed": 1.8,
             "youth": 0.3,
             "age_55_plus": 0.3,
-            "degree": 0.3,
-            "stream_c": -0.2,
+            "degree": 0.6,
+            "stream_c": -0.9,
+            "long_term_unemployed": -0.4,
             "provider_sd": 0.4,
         },
         skills_training={
@@ -272,10 +275,11 @@ class SimConfig:
             "provider_sd": 0.3,
         },
         basic_skills={
-            "intercept": -2.6,
+            "intercept": -2.9,
             "less_than_high_school": 1.5,
             "language_barrier": 1.1,
             "ontario_works": 0.3,
+            "stream_c": 0.5,
             "provider_sd": 0.3,
         },
     )
