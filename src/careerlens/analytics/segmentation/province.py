@@ -156,14 +156,20 @@ def train_model(
 
 
 ORACLES = {
-    LONG_TERM: {"full": "p_no_full_time_job_12m", "observable": "p_no_full_time_job_12m_observable"},
+    LONG_TERM: {
+        "full": "p_no_full_time_job_12m",
+        "intake": "p_no_full_time_job_12m_intake",
+        "observable": "p_no_full_time_job_12m_observable",
+    },
     OW_RETURN: {"full": "p_ow_return_12m", "observable": "p_ow_return_12m_observable"},
 }
 
 
 def oracle(tables: dict[str, pa.Table], rows: pa.Table, outcome: str, kind: str = "full") -> np.ndarray:
     """The simulator's true probability of ``outcome`` for each row of ``rows`` (from ``truth_clients``):
-    ``full`` knows everything, ``observable`` integrates out what no data could show."""
+    ``full`` knows everything, the plan and the provider included; ``intake`` knows everything about the
+    person but, as at intake when the stream is decided, no plan yet and an average provider (long-term
+    unemployment only); ``observable`` integrates out what no data could show."""
     column = ORACLES[outcome][kind]
     truth = _need(tables, "truth_clients", ["client_id", column])
     index = pc.index_in(rows.column("client_id"), value_set=truth.column("client_id"))

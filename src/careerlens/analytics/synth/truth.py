@@ -113,6 +113,9 @@ def per_client(
     out["career_change_expected"] = np.where(p.referrals.intake, change, np.nan).astype(np.float32)
     full_time = full_time_probability(people, e, cfg)
     out["p_no_full_time_job_12m"] = (1.0 - p12 * full_time).astype(np.float32)
+    # at intake, when the stream is decided: no plan yet, and an average provider (risk_true's hazard)
+    no_job = risk if segmentation.RISK_MONTHS == 12 else hazard.survival(average_provider, None, 12, cfg)
+    out["p_no_full_time_job_12m_intake"] = (1.0 - (1.0 - no_job) * full_time).astype(np.float32)
     out["p_no_full_time_job_12m_observable"] = _observable_no_full_time(people, base, e, plan, cfg)
     return out
 

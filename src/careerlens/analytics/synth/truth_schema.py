@@ -96,6 +96,13 @@ TRUTH_CLIENTS = (
             "as assigned: 1 - p_job_12m x P(the job has min_hours+ a week)",
         ),
         Column(
+            "p_no_full_time_job_12m_intake",
+            "float32",
+            "p_no_full_time_job_12m as it stands at intake, when the stream is decided: no plan yet and "
+            "an average provider (1 - (1 - risk_true) x P(the job has min_hours+ a week)); the oracle for "
+            "a model that scores people at intake",
+        ),
+        Column(
             "p_ow_return_12m_observable",
             "float32",
             "p_ow_return_12m with the unobserved part integrated out over its distribution among "
