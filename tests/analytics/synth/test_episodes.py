@@ -1,7 +1,7 @@
 import numpy as np
 
 from careerlens.analytics.synth import episodes
-from careerlens.analytics.synth.config import INTERVENTIONS, ODSP, OW, SKILLS_TRAINING, WORK_PLACEMENT
+from careerlens.analytics.synth.config import INTERVENTIONS, ODSP, OW, SKILLS_TRAINING
 
 
 def test_social_assistance_referrals_are_lost_before_intake_more_often(province):
@@ -39,11 +39,14 @@ def test_selection_on_observables_makes_naive_comparisons_biased(province):
     long_term = province.people["months_out"] >= 12
     assert trained[intake & long_term].mean() > 1.5 * trained[intake & ~long_term].mean()
     job = (province.job_month > 0) & (province.job_month <= 12)
-    for j in (SKILLS_TRAINING, WORK_PLACEMENT):
+    # job search and counselling go to the better placed (the naive difference overstates their effect),
+    # the other three to the worse placed (it understates it); 0.027 to 0.089 off over seeds 1-9
+    direction = {"job_search": 1, "career_counselling": 1}
+    for j, name in enumerate(INTERVENTIONS):
         treated = province.action.assigned[:, j]
         naive = job[intake & treated].mean() - job[intake & ~treated].mean()
-        att = province.truth[f"ite_job_12m_{INTERVENTIONS[j]}"][intake & treated].mean()
-        assert naive < att - 0.025, INTERVENTIONS[j]
+        att = province.truth[f"ite_job_12m_{name}"][intake & treated].mean()
+        assert direction.get(name, -1) * (naive - att) > 0.015, name
 
 
 def test_exits(province):
