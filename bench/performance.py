@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -33,6 +34,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
+# NumPy's BLAS on one thread: DuckDB has both cores; on a busy machine a second BLAS thread spinning
+# against them made the model fit (400,000 x 27, a second of work) take 6 to 20 s.
+BLAS_THREADS = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 TIME_LIMIT_S = 20.0
 MEMORY_LIMIT_GB = 6.0
 DUCKDB = {  # DuckDB's own memory leaves room for Python under the target; what does not fit spills to disk
@@ -122,6 +126,7 @@ def _measure(kind: str, data: Path) -> dict:
         capture_output=True,
         text=True,
         check=False,
+        env={**os.environ, **BLAS_THREADS},
     )
     if done.returncode != 0:
         raise SystemExit(f"{kind} failed:\n{done.stderr}")

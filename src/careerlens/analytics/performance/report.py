@@ -19,6 +19,7 @@ from careerlens.analytics.suppression import primary_mask, suppress, suppress_ra
 
 ALL_QUARTERS = "all"
 FACTS_TABLE = "performance_facts"
+VALUED_TABLE = "performance_valued"  # the facts of the clients with a value of some median
 SCHEMA = pa.schema(
     [
         ("breakdown", pa.string()),
@@ -148,14 +149,25 @@ def _additive(facts: ibis.Table, indicators: Sequence[Indicator], breakdowns: Se
     return found
 
 
+def _valued(facts: ibis.Table, medians: Sequence[Indicator], breakdowns: Sequence[Breakdown]) -> ibis.Table:
+    """The clients with a value of some median (the others change no median and no count of one), with
+    only the columns the median passes read, as a temporary table: every breakdown's median passes read
+    it instead of the whole facts table. A group without any such client is then absent from the median
+    passes; compute() counts it as 0 people."""
+    columns = [b.column for b in breakdowns if b.column and b.id != "priority_group"]
+    if any(b.id == "priority_group" for b in breakdowns):
+        columns += list(PRIORITY_GROUPS)
+    columns += ["quarter", *(i.column for i in medians)]
+    narrow = facts.filter(ibis.or_(*[facts[i.column].notnull() for i in medians]))
+    con = facts.get_backend()
+    drop_table(con, VALUED_TABLE)
+    return con.create_table(VALUED_TABLE, obj=narrow.select(*dict.fromkeys(columns)), temp=True)
+
+
 def _medians(
-    facts: ibis.Table, indicators: Sequence[Indicator], breakdown: Breakdown, valued_only: bool = False
+    facts: ibis.Table, indicators: Sequence[Indicator], breakdown: Breakdown
 ) -> tuple[pa.Table, pa.Table]:
-    """Medians (and the people behind them) of one breakdown by group and quarter, and by group. With
-    ``valued_only``, only the clients with a value of some median are read (the others change no median
-    and no count); groups without any are then absent, and the caller counts them as 0 people."""
-    if valued_only:
-        facts = facts.filter(ibis.or_(*[facts[i.column].notnull() for i in indicators]))
+    """Medians (and the people behind them) of one breakdown by group and quarter, and by group."""
     t = grouped(facts, breakdown)
     aggregates = {k: v for ind in indicators for k, v in ind.aggregates(t).items()}
     by_quarter = t.group_by(["group", "quarter"]).aggregate(**aggregates).to_pyarrow()
@@ -175,15 +187,15 @@ def compute(
     additive = [i for i in indicators if i.additive]
     medians = [i for i in indicators if not i.additive]
     found = _additive(facts, additive, breakdowns) if additive else {}
+    # with the additive indicators' groups to join onto, the medians read only the clients with a value
+    valued = _valued(facts, medians, breakdowns) if medians and additive else facts
     parts = []
     for breakdown in breakdowns:
         quarterly = found.get(breakdown.id)
         sums = [c for c in quarterly.column_names if c.endswith(("__num", "__den"))] if quarterly else []
         whole = _sum_by(quarterly, ["group"], sums) if quarterly else None
         if medians:
-            median_quarterly, median_whole = _medians(
-                facts, medians, breakdown, valued_only=quarterly is not None
-            )
+            median_quarterly, median_whole = _medians(valued, medians, breakdown)
             quarterly = (
                 median_quarterly
                 if quarterly is None
