@@ -16,7 +16,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from scipy import stats
 
-from careerlens.analytics.performance import model
+from careerlens.analytics.performance import codes, model
 from careerlens.analytics.performance.settings import PerformanceError, PerformanceSettings
 from careerlens.analytics.performance.snapshot import Snapshot, drop_table
 from careerlens.analytics.suppression import suppress
@@ -98,6 +98,8 @@ def unit_sums(table: ibis.Table, outcome: str, level: str) -> pa.Table:
         )
         .to_pyarrow()
     )
+    if level in codes.CODED:  # the facts' units are codes (codes.py)
+        sums = codes.decode(sums, table.get_backend(), {"unit": level})
     order = np.argsort(np.asarray(sums["unit"].to_pylist(), dtype=object).astype(str), kind="stable")
     return sums.take(order)
 

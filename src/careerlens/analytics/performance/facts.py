@@ -12,7 +12,7 @@ from __future__ import annotations
 import ibis
 from ibis import _
 
-from careerlens.analytics.performance import model
+from careerlens.analytics.performance import codes, model
 from careerlens.analytics.performance.settings import PerformanceSettings
 from careerlens.analytics.performance.snapshot import Snapshot
 
@@ -125,15 +125,17 @@ def _jobs(snapshot: Snapshot) -> ibis.Table:
 def build(snapshot: Snapshot, settings: PerformanceSettings) -> ibis.Table:
     """The client-level facts table (an unexecuted Ibis expression)."""
     s = settings
+    labels = codes.read(snapshot)
+    codes.keep(snapshot.con, labels)
     clients = snapshot["clients"]
     clients = clients.mutate(**model.packed(clients))  # the model's variables, packed before the joins
+    clients = clients.left_join(codes.code_table(labels, "catchment", "catchment"), "catchment")
+    clients = clients.left_join(codes.code_table(labels, "program", "program"), "program")
     episodes = snapshot["episodes"]
-    providers = snapshot["providers"].select(
-        "provider_id", ssm=_.catchment if "ssm_id" not in snapshot["providers"].columns else _.ssm_id
-    )
+    providers = codes.provider_table(snapshot, labels)
     practitioners = snapshot["practitioners"].select("practitioner_id", certified=_.ccdp_certified)
     episodes = episodes.mutate(
-        site=episodes.site_id if "site_id" in episodes.columns else episodes.provider_id,
+        site=codes.site_column(episodes),
         goal_category=(
             episodes.goal_noc.cast("string").substr(0, 1)
             if "goal_noc" in episodes.columns
@@ -151,6 +153,7 @@ def build(snapshot: Snapshot, settings: PerformanceSettings) -> ibis.Table:
     t = (
         episodes.left_join(clients, "client_id")
         .left_join(providers, "provider_id")
+        .left_join(codes.code_table(labels, "site", "site"), "site")
         .left_join(practitioners, "practitioner_id")
         .left_join(jobs, "client_id")
         .left_join(_checkpoints(snapshot, s), "client_id")
@@ -162,15 +165,15 @@ def build(snapshot: Snapshot, settings: PerformanceSettings) -> ibis.Table:
     has_job = intake & t.months_to_job.notnull() & (t.months_to_job <= s.job_window_months)
     both = t.both_occasions.fill_null(False)
     yes = "yes"
-    facts = t.select(
+    facts = t.select(  # the unit columns hold codes (codes.py)
         "client_id",
-        "catchment",
+        catchment=t.catchment_code,
         referred=ibis.literal(True),
-        ssm=t.ssm.fill_null(t.catchment),
-        provider=t.provider_id,
-        site=t.site,
+        ssm=t.ssm_code.fill_null(t.catchment_code),
+        provider=t.provider_code,
+        site=t.site_code,
         stream=t.stream.fill_null("none"),
-        program=t.program,
+        program=t.program_code,
         age_band=_age_band(t.age),
         quarter=quarter_code(t.referral_date),
         youth_high_needs=t.youth_high_needs.fill_null(False),

@@ -14,6 +14,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from careerlens.analytics.performance import codes
 from careerlens.analytics.performance.breakdowns import PRIORITY_GROUPS
 from careerlens.analytics.performance.facts import CHECKPOINTS, quarter_label
 from careerlens.analytics.performance.model import number
@@ -92,7 +93,7 @@ def counts(facts: ibis.Table) -> pa.Table:
     amounts need, in one aggregation over the facts (no table of the snapshot is read again). A client
     has one provider, SSM, stream and priority group, so people add up over them."""
     lines = _lines(facts)
-    return (
+    found = (
         lines.group_by(["provider", "ssm", "quarter", "component", "stream", "priority"])
         .aggregate(
             people=lines.person.sum(),
@@ -101,6 +102,7 @@ def counts(facts: ibis.Table) -> pa.Table:
         )
         .to_pyarrow()
     )
+    return codes.decode(found, facts.get_backend(), {"provider": "provider", "ssm": "ssm"})
 
 
 def _rates(streams: pa.ChunkedArray | pa.Array, rules: FundingRules) -> np.ndarray:

@@ -10,6 +10,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from careerlens.analytics.performance import codes
 from careerlens.analytics.performance import facts as facts_module
 from careerlens.analytics.performance.breakdowns import BREAKDOWNS, PRIORITY_GROUPS, Breakdown, grouped
 from careerlens.analytics.performance.indicators import INDICATORS, Indicator
@@ -19,7 +20,6 @@ from careerlens.analytics.suppression import primary_mask, suppress, suppress_ra
 
 ALL_QUARTERS = "all"
 FACTS_TABLE = "performance_facts"
-VALUED_TABLE = "performance_valued"  # the facts of the clients with a value of some median
 SCHEMA = pa.schema(
     [
         ("breakdown", pa.string()),
@@ -40,16 +40,20 @@ def materialise(snapshot: Snapshot, settings: PerformanceSettings) -> ibis.Table
     return snapshot.con.create_table(FACTS_TABLE, obj=expression, temp=True)
 
 
-def _labels(values: pa.ChunkedArray | pa.Array, breakdown: Breakdown) -> pa.Array:
+def _labels(values: pa.ChunkedArray | pa.Array, breakdown: Breakdown, labels: codes.Labels) -> pa.Array:
     if breakdown.id == "age_band":
         return pa.array([facts_module.age_band_label(v) for v in values.to_pylist()], pa.string())
+    if breakdown.column in codes.CODED:
+        values = pc.take(pa.array(labels[breakdown.column]), values)
     return pc.cast(values, pa.string())
 
 
-def _long(result: pa.Table, breakdown: Breakdown, indicators: Sequence[Indicator]) -> pa.Table:
+def _long(
+    result: pa.Table, breakdown: Breakdown, indicators: Sequence[Indicator], labels: codes.Labels
+) -> pa.Table:
     """From one row per group (and quarter) with ``<id>__num/__den/__val`` columns to the long SCHEMA."""
     n = result.num_rows
-    groups = _labels(result["group"], breakdown)
+    groups = _labels(result["group"], breakdown, labels)
     if "quarter" in result.column_names:
         quarters = pa.array(
             [facts_module.quarter_label(q) for q in result["quarter"].to_pylist()], pa.string()
@@ -107,7 +111,9 @@ def _stack_priority(table: pa.Table, sums: list[str]) -> pa.Table:
     quarter: a client in two groups counts in both."""
     parts = []
     for i, flag in enumerate(PRIORITY_GROUPS):
-        inside = table.filter(pc.not_equal(pc.bit_wise_and(table["code"], pa.scalar(2**i, pa.int16())), 0))
+        inside = table.filter(
+            pc.not_equal(pc.bit_wise_and(table["code"], pa.scalar(2**i, table["code"].type)), 0)
+        )
         if inside.num_rows == 0:
             continue
         summed = _sum_by(inside, ["quarter"], sums)
@@ -149,25 +155,14 @@ def _additive(facts: ibis.Table, indicators: Sequence[Indicator], breakdowns: Se
     return found
 
 
-def _valued(facts: ibis.Table, medians: Sequence[Indicator], breakdowns: Sequence[Breakdown]) -> ibis.Table:
-    """The clients with a value of some median (the others change no median and no count of one), with
-    only the columns the median passes read, as a temporary table: every breakdown's median passes read
-    it instead of the whole facts table. A group without any such client is then absent from the median
-    passes; compute() counts it as 0 people."""
-    columns = [b.column for b in breakdowns if b.column and b.id != "priority_group"]
-    if any(b.id == "priority_group" for b in breakdowns):
-        columns += list(PRIORITY_GROUPS)
-    columns += ["quarter", *(i.column for i in medians)]
-    narrow = facts.filter(ibis.or_(*[facts[i.column].notnull() for i in medians]))
-    con = facts.get_backend()
-    drop_table(con, VALUED_TABLE)
-    return con.create_table(VALUED_TABLE, obj=narrow.select(*dict.fromkeys(columns)), temp=True)
-
-
 def _medians(
-    facts: ibis.Table, indicators: Sequence[Indicator], breakdown: Breakdown
+    facts: ibis.Table, indicators: Sequence[Indicator], breakdown: Breakdown, valued_only: bool = False
 ) -> tuple[pa.Table, pa.Table]:
-    """Medians (and the people behind them) of one breakdown by group and quarter, and by group."""
+    """Medians (and the people behind them) of one breakdown by group and quarter, and by group. With
+    ``valued_only``, only the clients with a value of some median are read (the others change no median
+    and no count of one); a group without any is then absent, and compute() counts it as 0 people."""
+    if valued_only:
+        facts = facts.filter(ibis.or_(*[facts[i.column].notnull() for i in indicators]))
     t = grouped(facts, breakdown)
     aggregates = {k: v for ind in indicators for k, v in ind.aggregates(t).items()}
     by_quarter = t.group_by(["group", "quarter"]).aggregate(**aggregates).to_pyarrow()
@@ -187,15 +182,15 @@ def compute(
     additive = [i for i in indicators if i.additive]
     medians = [i for i in indicators if not i.additive]
     found = _additive(facts, additive, breakdowns) if additive else {}
-    # with the additive indicators' groups to join onto, the medians read only the clients with a value
-    valued = _valued(facts, medians, breakdowns) if medians and additive else facts
+    labels = codes.labels(facts.get_backend())
     parts = []
     for breakdown in breakdowns:
         quarterly = found.get(breakdown.id)
         sums = [c for c in quarterly.column_names if c.endswith(("__num", "__den"))] if quarterly else []
         whole = _sum_by(quarterly, ["group"], sums) if quarterly else None
         if medians:
-            median_quarterly, median_whole = _medians(valued, medians, breakdown)
+            # with the additive indicators' groups to join onto, only the clients with a value are read
+            median_quarterly, median_whole = _medians(facts, medians, breakdown, valued_only=bool(additive))
             quarterly = (
                 median_quarterly
                 if quarterly is None
@@ -203,8 +198,8 @@ def compute(
             )
             whole = median_whole if whole is None else whole.join(median_whole, "group")
         if by_quarter:
-            parts.append(_long(quarterly, breakdown, indicators))
-        parts.append(_long(whole, breakdown, indicators))
+            parts.append(_long(quarterly, breakdown, indicators, labels))
+        parts.append(_long(whole, breakdown, indicators, labels))
     table = pa.concat_tables(parts)
     order = pc.sort_indices(
         table,
