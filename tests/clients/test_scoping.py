@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 
 from careerlens.accounts.scoping import Action
-from careerlens.clients.models import AssistanceSpell, Client, Consent, ProgramMembership, Referral
+from careerlens.clients.models import (
+    AssistanceSpell,
+    Client,
+    Consent,
+    ProgramMembership,
+    Referral,
+    changes_what_it_sees,
+    provider_of,
+)
 
 SEES = {
     "client": {"Casey"},
@@ -23,6 +31,27 @@ SEES = {
 def test_each_role_sees_its_clients_only(people, users, persona, names):
     seen = set(Client.objects.restrict(users[persona], Action.VIEW).values_list("first_name", flat=True))
     assert seen == names
+
+
+@pytest.mark.parametrize("persona", [*SEES, "administrator"])
+def test_who_changes_what_it_sees_changes_exactly_the_clients_it_sees(people, users, persona):
+    """The case file skips the CHANGE query for these users: hold the shortcut to the rule it stands for."""
+    user = users[persona]
+    seen = set(Client.objects.restrict(user, Action.VIEW).values_list("pk", flat=True))
+    changed = set(Client.objects.restrict(user, Action.CHANGE).values_list("pk", flat=True))
+    if changes_what_it_sees(user):
+        assert changed == seen
+    else:
+        assert persona not in ("practitioner", "provider_manager", "other_practitioner", "administrator")
+
+
+def test_the_provider_is_read_with_its_site_in_one_query(users, django_assert_num_queries):
+    practitioner = type(users["practitioner"]).objects.get(pk=users["practitioner"].pk)
+    with django_assert_num_queries(1):
+        first = provider_of(practitioner)
+    with django_assert_num_queries(0):
+        assert provider_of(practitioner) == first
+    assert first is not None and first.kind != "site"
 
 
 def test_administrators_see_every_client(people, users):

@@ -16,6 +16,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from careerlens.accounts.models import Organisation, User
 from careerlens.accounts.roles import OrganisationKind, Role
 from careerlens.accounts.scoping import Action, RestrictedQuerySet, is_active_user
 from careerlens.audit.registry import audited
@@ -41,11 +42,20 @@ def normalise_postal_code(value: str) -> str:
 
 
 def provider_of(user):
-    """The provider a practitioner or provider manager works for (a site's parent), or None."""
-    organisation = user.organisation
-    if organisation is None:
+    """The provider a practitioner or provider manager works for (a site's parent), or None. Reads the
+    user's organisation with its parent in one query, once a request (the user object keeps it)."""
+    if user.organisation_id is None:
         return None
+    if not User.organisation.is_cached(user):
+        user.organisation = Organisation.objects.select_related("parent").get(pk=user.organisation_id)
+    organisation = user.organisation
     return organisation.parent if organisation.kind == OrganisationKind.SITE else organisation
+
+
+def changes_what_it_sees(user) -> bool:
+    """True when the user may change every client they may see: client_rule() gives administrators and
+    provider staff the same rule for CHANGE as for VIEW (a test holds the two equal for every persona)."""
+    return is_active_user(user) and (is_admin(user) or user.role in PROVIDER_STAFF)
 
 
 def is_admin(user) -> bool:

@@ -28,7 +28,7 @@ from careerlens.casework.models import CaseTask, Episode
 from careerlens.casework.services import assignments, episodes, notes
 from careerlens.casework.services.common import acting_provider
 from careerlens.casework.views.common import GET_POST, form_page, staff_client
-from careerlens.clients.models import Client
+from careerlens.clients.models import Client, changes_what_it_sees
 
 
 @login_required
@@ -42,7 +42,11 @@ def case_file(request, pk: int):
     context = {
         "client": client,
         "staff": staff,
-        "may_change": staff and Client.objects.restrict(request.user, Action.CHANGE).filter(pk=pk).exists(),
+        "may_change": staff
+        and (
+            changes_what_it_sees(request.user)
+            or Client.objects.restrict(request.user, Action.CHANGE).filter(pk=pk).exists()
+        ),
         **selectors.case_file(request.user, client),
         "note_form": NoteForm(),
         "item_statuses": ItemStatus.choices,
