@@ -4,6 +4,7 @@ import numpy as np
 import pyarrow.compute as pc
 import pytest
 
+from careerlens.analytics.performance import PerformanceSettings, report
 from careerlens.analytics.performance.breakdowns import BREAKDOWNS, PRIORITY_GROUPS
 from careerlens.analytics.performance.report import suppress_report
 
@@ -76,3 +77,10 @@ def test_the_report_times_each_stage(full_report):
         "funding_rules",
     ]
     assert all(seconds >= 0 for seconds in full_report.seconds.values())
+
+
+def test_the_portable_temporary_facts_give_the_same_report(snapshot, raw_report):
+    """On DuckDB the facts go into a compressed in-memory database; the temporary table every other
+    backend gets (snapshot.store(compress=False)) gives the same report."""
+    temporary = report.compute(report.materialise(snapshot, PerformanceSettings(), compress=False))
+    assert temporary.equals(raw_report)

@@ -18,7 +18,7 @@ from scipy import stats
 
 from careerlens.analytics.performance import codes, model
 from careerlens.analytics.performance.settings import PerformanceError, PerformanceSettings
-from careerlens.analytics.performance.snapshot import Snapshot, drop_table
+from careerlens.analytics.performance.snapshot import Snapshot, store
 from careerlens.analytics.suppression import suppress
 
 LEVELS = ("provider", "ssm")
@@ -77,10 +77,7 @@ def predict(
     people = facts.filter(facts.intake)
     columns = model.stored_variables(people)
     expected = {expected_column(o): model.probability(columns, m.coefficients) for o, m in models.items()}
-    drop_table(snapshot.con, EXPECTED_TABLE)
-    return snapshot.con.create_table(
-        EXPECTED_TABLE, obj=people.select("client_id", *keep, **(extra or {}), **expected), temp=True
-    )
+    return store(snapshot.con, EXPECTED_TABLE, people.select("client_id", *keep, **(extra or {}), **expected))
 
 
 def unit_sums(table: ibis.Table, outcome: str, level: str) -> pa.Table:

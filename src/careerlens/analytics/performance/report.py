@@ -15,7 +15,7 @@ from careerlens.analytics.performance import facts as facts_module
 from careerlens.analytics.performance.breakdowns import BREAKDOWNS, PRIORITY_GROUPS, Breakdown, grouped
 from careerlens.analytics.performance.indicators import INDICATORS, Indicator
 from careerlens.analytics.performance.settings import PerformanceSettings
-from careerlens.analytics.performance.snapshot import Snapshot, drop_table
+from careerlens.analytics.performance.snapshot import Snapshot, store
 from careerlens.analytics.suppression import primary_mask, suppress, suppress_rates
 
 ALL_QUARTERS = "all"
@@ -33,11 +33,9 @@ SCHEMA = pa.schema(
 )
 
 
-def materialise(snapshot: Snapshot, settings: PerformanceSettings) -> ibis.Table:
-    """Build the facts table once, as a temporary table on the snapshot's backend."""
-    expression = facts_module.build(snapshot, settings)
-    drop_table(snapshot.con, FACTS_TABLE)
-    return snapshot.con.create_table(FACTS_TABLE, obj=expression, temp=True)
+def materialise(snapshot: Snapshot, settings: PerformanceSettings, compress: bool = True) -> ibis.Table:
+    """Build the facts table once, on the snapshot's backend (snapshot.store(): compressed on DuckDB)."""
+    return store(snapshot.con, FACTS_TABLE, facts_module.build(snapshot, settings), compress)
 
 
 def _labels(values: pa.ChunkedArray | pa.Array, breakdown: Breakdown, labels: codes.Labels) -> pa.Array:
