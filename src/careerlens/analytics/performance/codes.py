@@ -57,7 +57,9 @@ def read(snapshot: Snapshot) -> Labels:
 
 
 def keep(con: ibis.BaseBackend, labels: Labels) -> None:
-    """Remember the labels of the facts built on ``con`` (decode() reads them)."""
+    """Remember the labels of the facts built on ``con`` (decode() reads them) while ``con`` lives."""
+    if id(con) not in _KEPT:
+        weakref.finalize(con, _KEPT.pop, id(con), None)
     _KEPT[id(con)] = (weakref.ref(con), labels)
 
 
