@@ -83,4 +83,8 @@ def test_the_portable_temporary_facts_give_the_same_report(snapshot, raw_report)
     """On DuckDB the facts go into a compressed in-memory database; the temporary table every other
     backend gets (snapshot.store(compress=False)) gives the same report."""
     temporary = report.compute(report.materialise(snapshot, PerformanceSettings(), compress=False))
-    assert temporary.equals(raw_report)
+    assert temporary.num_rows == raw_report.num_rows
+    for name in ("breakdown", "group", "quarter", "indicator", "numerator", "denominator"):
+        assert temporary[name].equals(raw_report[name]), name
+    # sums of floating-point values (the means) may add up in another order
+    assert np.allclose(column(temporary, "value"), column(raw_report, "value"), rtol=1e-12, equal_nan=True)
