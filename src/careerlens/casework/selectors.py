@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from careerlens.accounts.roles import Role
 from careerlens.accounts.scoping import Action
+from careerlens.casework import career_change
 from careerlens.casework.models import ActionPlan, Assessment, CaseTask, Checkpoint, Episode, Job, Note
 from careerlens.clients.models import (
     PROVIDER_STAFF,
@@ -243,4 +244,6 @@ def case_file(user, client: Client) -> dict:
         "referrals": Referral.objects.restrict(user).filter(client=client).select_related("provider"),
     }
     found["events"] = timeline(user, client, found)
+    found["career_change"] = career_change.change(assessments)
+    found["exit_measure_due"] = career_change.exit_measure_due(found["episodes"], assessments)
     return found
