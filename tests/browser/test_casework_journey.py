@@ -172,7 +172,10 @@ def test_referral_to_a_verified_three_month_checkpoint(page, language):
     _assess(page, language, client_id)
     _plan_and_job(page, language, client_id)
     text = _checkpoint(page, language, client_id)
-    verified = "3-month checkpoint verified: outcome met" if language == "en" else "point de contrôle"
+    verified = {
+        "en": "3-month checkpoint verified: outcome met",
+        "fr": "Point de contrôle de 3 mois vérifié : résultat atteint",
+    }[language]
     assert verified in text
     assert page.locator("html").get_attribute("lang") == language
     page.goto(f"/{language}/casework/")
