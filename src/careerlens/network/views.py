@@ -39,7 +39,7 @@ def practitioner_list(request):
         raise Http404
     people = (
         _practitioners(request.user)
-        .select_related("practitioner_profile", "organisation")
+        .select_related("practitioner_profile", "organisation__parent")
         .annotate(caseload=Count("assignments", filter=Q(assignments__ended_at__isnull=True)))
         .order_by("last_name", "first_name")
     )
