@@ -41,7 +41,7 @@ class Program:
         return situation in self.raw["situations"]
 
     def fits_age(self, age: int | None) -> bool:
-        low, high = self.raw.get("age_min"), self.raw.get("age_max")
+        low, high = self.ages
         if age is None:
             return low is None and high is None
         return (low is None or age >= low) and (high is None or age <= high)
@@ -64,6 +64,7 @@ def programs() -> tuple[Program, ...]:
     return tuple(found)
 
 
+@cache
 def by_id() -> dict[str, Program]:
     return {program.id: program for program in programs()}
 

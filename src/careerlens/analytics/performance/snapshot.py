@@ -118,9 +118,11 @@ def open_parquet(directory: str | Path, **duckdb_config) -> Snapshot:
     return Snapshot(con, tables)
 
 
-def drop_table(con: ibis.BaseBackend, name: str, database: str | None = None) -> None:
-    """DROP TABLE IF EXISTS, in plain SQL (Ibis 12's drop_table writes no table name with this sqlglot)."""
-    qualified = f'"{database}"."{name}"' if database else f'"{name}"'
+def drop_table(con: ibis.BaseBackend, name: str, database: str | tuple[str, ...] | None = None) -> None:
+    """DROP TABLE IF EXISTS, in plain SQL (Ibis 12's drop_table writes no table name with this sqlglot);
+    ``database`` is a schema, or (catalog, schema)."""
+    parts = (database,) if isinstance(database, str) else tuple(database or ())
+    qualified = ".".join(f'"{part}"' for part in (*parts, name))
     con.raw_sql(f"DROP TABLE IF EXISTS {qualified}")
 
 
@@ -150,7 +152,7 @@ def store(con: ibis.BaseBackend, name: str, expression: ibis.Table, compress: bo
     portable path, the one the second-backend test and a DuckDB test take."""
     if compress and con.name == "duckdb":
         _attach_compressed(con)
-        drop_table(con, name, f'{COMPRESSED}"."main')
+        drop_table(con, name, (COMPRESSED, "main"))
         return con.create_table(name, obj=expression, database=f"{COMPRESSED}.main")
     drop_table(con, name)
     return con.create_table(name, obj=expression, temp=True)
